@@ -1,0 +1,20 @@
+import type { ServiceDefinition } from '#platform';
+import { AuditTrailModule } from './audit-trail/audit-trail.module.js';
+import { configureGatewayHttp } from './http/configure-gateway-http.js';
+import { HttpEdgeModule } from './http/http.module.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { RefreshToken } from './identity/refresh-token.entity.js';
+import { User } from './identity/user.entity.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { gatewayMigrations } from './migrations/index.js';
+
+export const GATEWAY: ServiceDefinition = {
+  persistence: {
+    schema: 'identity',
+    entities: [User, RefreshToken],
+    migrations: gatewayMigrations,
+  },
+  features: [HttpEdgeModule, IdentityModule, JobsModule, AuditTrailModule],
+  servesBus: false,
+  configureHttp: configureGatewayHttp,
+};

@@ -1,0 +1,42 @@
+import { assertRole, DomainError, ErrorCode, type Principal, type UserRole } from '#contracts';
+import { PUBLIC_ROUTE } from '#platform';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AccessTokens } from './access-tokens.js';
+import { ROLES } from './roles.decorator.js';
+
+export interface AuthenticatedRequest extends Request {
+  principal: Principal;
+}
+
+/** Every route needs a valid bearer token unless marked public; `@Roles` narrows who may call. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokens,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.principal = this.tokens.verify(bearerToken(request));
+    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, targets);
+    if (roles) assertRole(request.principal, roles);
+    return true;
+  }
+}
+
+function bearerToken(request: Request): string {
+  const header = request.headers.authorization;
+  if (!header) {
+    throw new DomainError(ErrorCode.AUTH_REQUIRED, 401, 'Authentication required');
+  }
+  const [scheme, token, ...rest] = header.split(' ');
+  if (scheme.toLowerCase() !== 'bearer' || !token || rest.length > 0) {
+    throw new DomainError(ErrorCode.INVALID_TOKEN, 401, 'Expected "Authorization: Bearer <token>"');
+  }
+  return token;
+}

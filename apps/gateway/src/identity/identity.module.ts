@@ -1,0 +1,27 @@
+import { ROOT_LOGGER } from '#platform';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import type { Logger } from 'pino';
+import { GATEWAY_CONFIG, loadGatewayConfig } from '../gateway.config.js';
+import { AccessTokens } from './access-tokens.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+
+@Module({
+  imports: [JwtModule.register({})],
+  controllers: [AuthController],
+  providers: [
+    {
+      provide: GATEWAY_CONFIG,
+      useFactory: (logger: Logger) => loadGatewayConfig(logger),
+      inject: [ROOT_LOGGER],
+    },
+    AccessTokens,
+    AuthService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [GATEWAY_CONFIG, AuthService],
+})
+export class IdentityModule {}

@@ -1,0 +1,22 @@
+/** Request/reply subjects: `<service>.<aggregate>.<verb>`. */
+export const Subjects = {
+  jobs: {
+    create: 'jobs.job.create',
+    get: 'jobs.job.get',
+    list: 'jobs.job.list',
+  },
+  notifications: {
+    listJobEvents: 'notifications.event.list-for-job',
+  },
+} as const;
+
+/** Queue groups: replicas of one service share its subjects. */
+export const QueueGroups = {
+  gateway: 'gateway',
+  jobsLeads: 'jobs-leads',
+  messaging: 'messaging',
+  escrow: 'escrow',
+  notifications: 'notifications',
+} as const;
+
+export type ServiceName = (typeof QueueGroups)[keyof typeof QueueGroups];

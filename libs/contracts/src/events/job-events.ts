@@ -1,0 +1,10 @@
+/** Payload of `JOB_CREATED` (subject: the job). Amounts in pounds, as on the API. */
+export interface JobCreatedPayload {
+  customer_id: string;
+  title: string;
+  trade_category: string;
+  budget_min: number;
+  budget_max: number;
+  timeframe: string;
+  postcode_district: string | null;
+}

@@ -1,0 +1,24 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+/** A callable UK number, in national (`07911 123456`) or international (`+44 7911 123456`) form. */
+export function toUkE164(value: string): string | null {
+  const parsed = parsePhoneNumberFromString(value, 'GB');
+  // The +44 plan also covers Guernsey, Jersey and the Isle of Man, which UK trades serve.
+  return parsed?.isValid() && parsed.countryCallingCode === '44' ? parsed.number : null;
+}
+
+export function IsUkPhone(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isUkPhone',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be a valid UK phone number', ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && value.length <= 30 && toUkE164(value) !== null,
+      },
+    });
+  };
+}

@@ -1,0 +1,184 @@
+import {
+  CORRELATION_ID_HEADER,
+  deadLetterSubject,
+  EVENT_STREAM,
+  type EventEnvelope,
+} from '#contracts';
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { headers, nanos } from '@nats-io/nats-core';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { PlatformConfig } from '../config/platform-config.js';
+import { PLATFORM_CONFIG, ROOT_LOGGER, SERVICE_PERSISTENCE } from '../config/tokens.js';
+import type { ServicePersistence } from '../database/orm-options.js';
+import { runWithCorrelation } from '../correlation/correlation-context.js';
+import { NatsConnectionHolder } from '../nats/nats-connection.js';
+import { ensureEventStreams } from './event-streams.js';
+
+export interface EventHandler {
+  /** Durable consumer name: replicas of the service share it and split the events. */
+  durableName: string;
+  /** One subject filter (wildcards allowed); NATS servers before 2.10 take only one. */
+  filterSubject: string;
+  /** Applies the event inside the transaction that also records it in the inbox. */
+  handle(envelope: EventEnvelope, em: EntityManager): Promise<void>;
+}
+
+interface RunningConsumer {
+  messages: ConsumerMessages;
+  done: Promise<void>;
+}
+
+const ACK_WAIT_MS = 30_000;
+const MAX_REDELIVERY_DELAY_MS = 30_000;
+
+/**
+ * Durable JetStream pull consumers with explicit ack. Each event is applied at most once per
+ * consumer: its id goes into the inbox in the same transaction as the effect. A failing event is
+ * redelivered with backoff, and after `consumerMaxDeliver` deliveries it is copied to the
+ * dead-letter stream and terminated, so one poison message never blocks the rest.
+ */
+@Injectable()
+export class EventConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly handlers: EventHandler[] = [];
+  private readonly running: RunningConsumer[] = [];
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly nats: NatsConnectionHolder,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(SERVICE_PERSISTENCE) private readonly persistence: ServicePersistence,
+    @Inject(ROOT_LOGGER) rootLogger: Logger,
+  ) {
+    this.logger = rootLogger.child({ context: 'EventConsumers' });
+  }
+
+  /** Called by feature modules during `onModuleInit`; consumption starts once the app is up. */
+  register(handler: EventHandler): void {
+    this.handlers.push(handler);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.handlers.length === 0) return;
+    const manager = await this.nats.manager();
+    await ensureEventStreams(manager);
+    const js = await this.nats.jetStream();
+    for (const handler of this.handlers) {
+      const settings = {
+        ack_policy: AckPolicy.Explicit,
+        filter_subject: handler.filterSubject,
+        ack_wait: nanos(ACK_WAIT_MS),
+        max_ack_pending: 1000,
+      };
+      const existing = await manager.consumers
+        .info(EVENT_STREAM.name, handler.durableName)
+        .catch(() => null);
+      if (existing) {
+        await manager.consumers.update(EVENT_STREAM.name, handler.durableName, settings);
+      } else {
+        await manager.consumers.add(EVENT_STREAM.name, {
+          ...settings,
+          durable_name: handler.durableName,
+          deliver_policy: DeliverPolicy.All,
+        });
+      }
+      const consumer = await js.consumers.get(EVENT_STREAM.name, handler.durableName);
+      const messages = await consumer.consume({ max_messages: 100 });
+      this.running.push({ messages, done: this.pump(handler, messages) });
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const consumer of this.running) await consumer.messages.close();
+    await Promise.all(this.running.map((consumer) => consumer.done));
+    this.running.length = 0;
+  }
+
+  private async pump(handler: EventHandler, messages: ConsumerMessages): Promise<void> {
+    for await (const message of messages) {
+      await this.process(handler, message);
+    }
+  }
+
+  private async process(handler: EventHandler, message: JsMsg): Promise<void> {
+    let envelope: EventEnvelope;
+    try {
+      envelope = message.json<EventEnvelope>();
+    } catch (error) {
+      await this.deadLetter(handler, message, 'UNPARSEABLE', error);
+      return;
+    }
+    try {
+      await runWithCorrelation(
+        envelope.correlation_id,
+        () => this.applyOnce(handler, envelope),
+        envelope.event_id,
+      );
+      message.ack();
+    } catch (error) {
+      const deliveries = message.info.deliveryCount;
+      if (deliveries >= this.config.consumerMaxDeliver) {
+        await this.deadLetter(handler, message, envelope.event_type, error);
+        return;
+      }
+      const delay = Math.min(MAX_REDELIVERY_DELAY_MS, 100 * 2 ** deliveries);
+      this.logger.warn(
+        { err: error, event_id: envelope.event_id, consumer: handler.durableName, deliveries },
+        'event handler failed; redelivering',
+      );
+      message.nak(delay);
+    }
+  }
+
+  private async applyOnce(handler: EventHandler, envelope: EventEnvelope): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      const claimed = await em.execute<{ event_id: string }[]>(
+        `insert into "${this.persistence.schema}".inbox (consumer, event_id, event_type) values (?, ?, ?)
+         on conflict do nothing returning event_id`,
+        [handler.durableName, envelope.event_id, envelope.event_type],
+      );
+      if (claimed.length === 0) return;
+      await handler.handle(envelope, em);
+    });
+  }
+
+  private async deadLetter(
+    handler: EventHandler,
+    message: JsMsg,
+    eventType: string,
+    error: unknown,
+  ): Promise<void> {
+    const deadLetterHeaders = headers();
+    deadLetterHeaders.set('x-consumer', handler.durableName);
+    deadLetterHeaders.set('x-original-subject', message.subject);
+    deadLetterHeaders.set('x-deliveries', String(message.info.deliveryCount));
+    deadLetterHeaders.set(
+      'x-error',
+      String(error instanceof Error ? error.message : error).slice(0, 500),
+    );
+    const correlationId = message.headers?.get(CORRELATION_ID_HEADER);
+    if (correlationId) deadLetterHeaders.set(CORRELATION_ID_HEADER, correlationId);
+    const js = await this.nats.jetStream();
+    await js.publish(deadLetterSubject(handler.durableName, eventType), message.data, {
+      headers: deadLetterHeaders,
+      msgID: `${handler.durableName}:${message.info.streamSequence}`,
+    });
+    this.logger.error(
+      {
+        err: error,
+        consumer: handler.durableName,
+        subject: message.subject,
+        deliveries: message.info.deliveryCount,
+      },
+      'event moved to the dead-letter stream',
+    );
+    message.term('dead-lettered');
+  }
+}

@@ -1,0 +1,128 @@
+import { CORRELATION_ID_HEADER, type EventEnvelope } from '#contracts';
+import { MikroORM } from '@mikro-orm/postgresql';
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { headers } from '@nats-io/nats-core';
+import type { Logger } from 'pino';
+import pg from 'pg';
+import type { PlatformConfig } from '../config/platform-config.js';
+import { PLATFORM_CONFIG, ROOT_LOGGER, SERVICE_PERSISTENCE } from '../config/tokens.js';
+import type { ServicePersistence } from '../database/orm-options.js';
+import { NatsConnectionHolder } from '../nats/nats-connection.js';
+import { ensureEventStreams } from './event-streams.js';
+
+interface OutboxRow {
+  id: string;
+  subject: string;
+  envelope: EventEnvelope;
+}
+
+const BATCH_SIZE = 200;
+
+/**
+ * Publishes committed outbox rows to JetStream with `Nats-Msg-Id` = event id, then marks them
+ * published. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so replicas share the work; a crash
+ * between publish and mark republishes, which the stream's duplicate window and the consumers'
+ * inboxes absorb. A Postgres NOTIFY from the outbox trigger wakes the relay at commit time; a
+ * poll covers missed notifications.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private running = false;
+  private draining: Promise<void> | null = null;
+  private drainAgain = false;
+  private pollTimer?: NodeJS.Timeout;
+  private listener?: pg.Client;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly nats: NatsConnectionHolder,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(SERVICE_PERSISTENCE) private readonly persistence: ServicePersistence,
+    @Inject(ROOT_LOGGER) rootLogger: Logger,
+  ) {
+    this.logger = rootLogger.child({ context: 'OutboxRelay' });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureEventStreams(await this.nats.manager());
+    this.running = true;
+    await this.listen();
+    this.pollTimer = setInterval(() => this.wake(), this.config.outboxPollMs);
+    this.wake();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearInterval(this.pollTimer);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes everything pending now; resolves when the outbox was empty at least once. */
+  wake(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+    });
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      this.drainAgain = false;
+      try {
+        while (this.running && (await this.publishBatch()) === BATCH_SIZE);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'outbox relay failed; will retry on the next poll');
+        return;
+      }
+    } while (this.drainAgain && this.running);
+  }
+
+  private async publishBatch(): Promise<number> {
+    const js = await this.nats.jetStream();
+    return this.orm.em.fork().transactional(async (em) => {
+      const rows = await em.execute<OutboxRow[]>(
+        `select id, subject, envelope from "${this.persistence.schema}".outbox
+         where published_at is null order by seq limit ? for update skip locked`,
+        [BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      await Promise.all(
+        rows.map((row) => {
+          const messageHeaders = headers();
+          messageHeaders.set(CORRELATION_ID_HEADER, row.envelope.correlation_id);
+          return js.publish(row.subject, JSON.stringify(row.envelope), {
+            msgID: row.id,
+            headers: messageHeaders,
+          });
+        }),
+      );
+      await em.execute(
+        `update "${this.persistence.schema}".outbox set published_at = now() where id in (?)`,
+        [rows.map((row) => row.id)],
+      );
+      return rows.length;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    const listener = new pg.Client({ connectionString: this.config.databaseUrl });
+    listener.on('notification', () => this.wake());
+    // Losing the listener only costs latency: the poll still publishes everything.
+    listener.on('error', (error) => this.logger.warn({ err: error }, 'outbox listener lost'));
+    await listener.connect();
+    await listener.query(`listen "${this.persistence.schema}_outbox"`);
+    this.listener = listener;
+  }
+}

@@ -1,0 +1,50 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { BusClient } from '../bus/bus-client.js';
+import type { PlatformConfig } from '../config/platform-config.js';
+import { PLATFORM_CONFIG, ROOT_LOGGER, SERVICE_PERSISTENCE } from '../config/tokens.js';
+import { ormOptions, type ServicePersistence } from '../database/orm-options.js';
+import { EventConsumers } from '../events/event-consumers.js';
+import { EventOutbox } from '../events/event-outbox.js';
+import { OutboxRelay } from '../events/outbox-relay.js';
+import { HealthController } from '../health/health.controller.js';
+import { Readiness } from '../health/readiness.js';
+import { NatsConnectionHolder } from '../nats/nats-connection.js';
+
+export interface PlatformModuleOptions {
+  config: PlatformConfig;
+  persistence: ServicePersistence;
+  logger: Logger;
+}
+
+/** What every app gets: its schema, the event backbone, the bus client and health probes. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forService(options: PlatformModuleOptions): DynamicModule {
+    const providers = [
+      { provide: PLATFORM_CONFIG, useValue: options.config },
+      { provide: SERVICE_PERSISTENCE, useValue: options.persistence },
+      { provide: ROOT_LOGGER, useValue: options.logger },
+      NatsConnectionHolder,
+      EventOutbox,
+      OutboxRelay,
+      EventConsumers,
+      BusClient,
+      Readiness,
+    ];
+    return {
+      module: PlatformModule,
+      imports: [
+        MikroOrmModule.forRoot({
+          ...ormOptions(options.config, options.persistence),
+          registerRequestContext: false,
+        }),
+      ],
+      controllers: [HealthController],
+      providers,
+      exports: providers,
+    };
+  }
+}

@@ -1,0 +1,100 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { Logger } from 'pino';
+import type { PlatformConfig } from '../config/platform-config.js';
+import type { ServicePersistence } from '../database/orm-options.js';
+import { migrateSchema } from '../database/migrate.js';
+import { createLogger, PinoNestLogger } from '../logging/logger.js';
+import { PlatformModule } from './platform.module.js';
+
+/** What an app is: the schema it owns, its feature modules, and how it is reached. */
+export interface ServiceDefinition {
+  persistence: ServicePersistence;
+  features: (Type | DynamicModule)[];
+  /** Whether the app answers bus subjects (every service but the gateway). */
+  servesBus: boolean;
+  configureHttp?: (app: INestApplication, config: PlatformConfig) => void;
+}
+
+/**
+ * Boots an app: migrations first, then the module lifecycle (consumers, relay), then the bus
+ * listener, then HTTP. Nothing is served before the schema is current.
+ */
+export async function startService(
+  config: PlatformConfig,
+  definition: ServiceDefinition,
+): Promise<INestApplication> {
+  const logger = createLogger(config.serviceName, config.logLevel);
+  const app = await NestFactory.create(
+    {
+      module: class ServiceRoot {},
+      imports: [
+        PlatformModule.forService({ config, logger, persistence: definition.persistence }),
+        ...definition.features,
+      ],
+    },
+    { logger: new PinoNestLogger(logger.child({ context: 'nest' })), bodyParser: false },
+  );
+  await migrateSchema(app.get(MikroORM), config.databaseUrl, definition.persistence.schema);
+  definition.configureHttp?.(app, config);
+  if (definition.servesBus) {
+    app.connectMicroservice<MicroserviceOptions>({
+      transport: Transport.NATS,
+      options: {
+        servers: config.natsUrl,
+        name: `${config.serviceName}-bus-server`,
+        queue: config.serviceName,
+        gracefulShutdown: true,
+        gracePeriod: config.shutdownGraceMs,
+        maxReconnectAttempts: -1,
+      },
+    });
+  }
+  await app.init();
+  await app.startAllMicroservices();
+  await app.listen(config.httpPort, '0.0.0.0');
+  logger.info({ port: httpPort(app) }, `${config.serviceName} started`);
+  return app;
+}
+
+export function httpPort(app: INestApplication): number {
+  const address = app.getHttpServer().address();
+  return typeof address === 'object' && address !== null ? address.port : Number(address);
+}
+
+/** The process entry point: runs an app until SIGTERM or SIGINT, then shuts it down gracefully. */
+export async function runService(
+  config: PlatformConfig,
+  definition: ServiceDefinition,
+): Promise<void> {
+  const logger = createLogger(config.serviceName, config.logLevel);
+  let app: INestApplication;
+  try {
+    app = await startService(config, definition);
+  } catch (error) {
+    logger.fatal({ err: error }, 'failed to start');
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await closeGracefully(app, logger);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+async function closeGracefully(app: INestApplication, logger: Logger): Promise<never> {
+  try {
+    await app.close();
+    logger.info('stopped');
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'unclean shutdown');
+    process.exit(1);
+  }
+}
