@@ -14,6 +14,8 @@ export class EventLogConsumer implements OnModuleInit {
     this.consumers.register({
       durableName: 'notifications-event-log',
       filterSubject: 'events.>',
+      // Entries are independent and audience rows are upserts, so order does not matter here.
+      concurrency: 16,
       handle: (envelope, em) => this.eventLog.record(envelope, em),
     });
   }

@@ -26,6 +26,11 @@ export interface EventHandler {
   durableName: string;
   /** One subject filter (wildcards allowed); NATS servers before 2.10 take only one. */
   filterSubject: string;
+  /**
+   * Events applied at the same time. 1 keeps stream order; a handler whose effects commute
+   * (an append-only log, an idempotent upsert) can take more.
+   */
+  concurrency?: number;
   /** Applies the event inside the transaction that also records it in the inbox. */
   handle(envelope: EventEnvelope, em: EntityManager): Promise<void>;
 }
@@ -102,39 +107,59 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async pump(handler: EventHandler, messages: ConsumerMessages): Promise<void> {
+    const limit = Math.max(1, handler.concurrency ?? 1);
+    const inFlight = new Set<Promise<void>>();
     for await (const message of messages) {
-      await this.process(handler, message);
+      const processing = this.process(handler, message).finally(() => inFlight.delete(processing));
+      inFlight.add(processing);
+      if (inFlight.size >= limit) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
   }
 
+  /** Never rejects: whatever happens, the message is acked, redelivered later or dead-lettered. */
   private async process(handler: EventHandler, message: JsMsg): Promise<void> {
-    let envelope: EventEnvelope;
+    let envelope: EventEnvelope | undefined;
     try {
       envelope = message.json<EventEnvelope>();
-    } catch (error) {
-      await this.deadLetter(handler, message, 'UNPARSEABLE', error);
-      return;
-    }
-    try {
+      const parsed = envelope;
       await runWithCorrelation(
-        envelope.correlation_id,
-        () => this.applyOnce(handler, envelope),
-        envelope.event_id,
+        parsed.correlation_id,
+        () => this.applyOnce(handler, parsed),
+        parsed.event_id,
       );
       message.ack();
     } catch (error) {
-      const deliveries = message.info.deliveryCount;
-      if (deliveries >= this.config.consumerMaxDeliver) {
-        await this.deadLetter(handler, message, envelope.event_type, error);
-        return;
-      }
-      const delay = Math.min(MAX_REDELIVERY_DELAY_MS, 100 * 2 ** deliveries);
-      this.logger.warn(
-        { err: error, event_id: envelope.event_id, consumer: handler.durableName, deliveries },
-        'event handler failed; redelivering',
-      );
-      message.nak(delay);
+      await this.retryOrDeadLetter(handler, message, envelope, error);
     }
+  }
+
+  private async retryOrDeadLetter(
+    handler: EventHandler,
+    message: JsMsg,
+    envelope: EventEnvelope | undefined,
+    error: unknown,
+  ): Promise<void> {
+    const deliveries = message.info.deliveryCount;
+    const retryDelay = Math.min(MAX_REDELIVERY_DELAY_MS, 100 * 2 ** deliveries);
+    // An unparseable message will never succeed: no point in retrying it.
+    if (!envelope || deliveries >= this.config.consumerMaxDeliver) {
+      try {
+        await this.deadLetter(handler, message, envelope?.event_type ?? 'UNPARSEABLE', error);
+      } catch (deadLetterError) {
+        this.logger.error(
+          { err: deadLetterError, consumer: handler.durableName },
+          'dead-lettering failed; retrying',
+        );
+        message.nak(retryDelay);
+      }
+      return;
+    }
+    this.logger.warn(
+      { err: error, event_id: envelope.event_id, consumer: handler.durableName, deliveries },
+      'event handler failed; redelivering',
+    );
+    message.nak(retryDelay);
   }
 
   private async applyOnce(handler: EventHandler, envelope: EventEnvelope): Promise<void> {
