@@ -1,7 +1,4 @@
-const tsJest = [
-  'ts-jest',
-  { useESM: true, tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false },
-];
+const tsJest = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }];
 
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
@@ -9,6 +6,8 @@ const shared = {
     '^#contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^#platform$': '<rootDir>/libs/platform/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The ESM build imports JSON without import attributes, which jest warns about on every load.
+    '^libphonenumber-js/max$': '<rootDir>/node_modules/libphonenumber-js/max/index.cjs',
   },
   transform: { '^.+\\.ts$': tsJest },
   testEnvironment: 'node',

@@ -1,0 +1,28 @@
+import type { EventEnvelope } from '#contracts';
+import { audienceJoining } from './job-audience.js';
+
+const base: EventEnvelope = {
+  event_id: 'e',
+  event_type: 'JOB_CREATED',
+  version: 1,
+  occurred_at: '2026-11-22T10:00:00Z',
+  actor: { id: 'customer-1', role: 'customer' },
+  subject: { type: 'job', id: 'job-1' },
+  job_id: 'job-1',
+  correlation_id: 'c',
+  causation_id: null,
+  idempotency_key: null,
+  payload: { customer_id: 'customer-1' },
+};
+
+describe('audienceJoining', () => {
+  it('lets the customer who created a job into its audit trail', () => {
+    expect(audienceJoining(base)).toEqual([
+      { jobId: 'job-1', userId: 'customer-1', role: 'customer' },
+    ]);
+  });
+
+  it('adds nobody for events outside any job', () => {
+    expect(audienceJoining({ ...base, job_id: null })).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Jest globalSetup: gives this test run infrastructure of its own, so that
+ * concurrent runs (two terminals, CI next to a developer) never share state:
+ *  - a fresh database tradematch_test_<timestamp>_<random> on the server of
+ *    TEST_DATABASE_URL, else of DATABASE_URL, else on 127.0.0.1:5432;
+ *  - a private nats-server with JetStream on a free port and a temporary
+ *    store, unless TEST_NATS_URL names a server to use instead.
+ * The resulting DATABASE_URL and NATS_URL are exported through process.env,
+ * which the test processes inherit. What teardown needs is kept on globalThis,
+ * which jest shares between globalSetup and globalTeardown.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import globalTeardown from './global-teardown.mjs';
+
+const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const NATS_START_TIMEOUT_MS = 10_000;
+
+export default async function globalSetup() {
+  const state = {
+    databaseName: undefined,
+    maintenanceUrl: undefined,
+    nats: undefined,
+    natsDir: undefined,
+  };
+  globalThis.__TRADEMATCH_TEST__ = state;
+  try {
+    // Checked first so a missing nats-server fails before anything is created.
+    const natsBinary = process.env.TEST_NATS_URL ? undefined : requireNatsServer();
+    process.env.DATABASE_URL = await createTestDatabase(state);
+    process.env.NATS_URL = process.env.TEST_NATS_URL ?? (await startNatsServer(natsBinary, state));
+    process.env.LOG_LEVEL ??= 'warn';
+    process.env.JWT_SECRET ??= 'test-only-jwt-secret-0123456789abcdef';
+  } catch (error) {
+    // Jest skips globalTeardown when globalSetup throws; clean up what we made.
+    await globalTeardown();
+    throw error;
+  }
+}
+
+async function createTestDatabase(state) {
+  const serverUrl = new URL(
+    process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL,
+  );
+  const maintenanceUrl = withDatabase(serverUrl, 'postgres');
+  const databaseName = `tradematch_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
+
+  const client = new pg.Client({ connectionString: maintenanceUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `Cannot connect to Postgres at ${redact(maintenanceUrl)} to create the test database: ` +
+        `${error.message || error.code}. Start Postgres or set TEST_DATABASE_URL.`,
+      { cause: error },
+    );
+  }
+  try {
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(databaseName)}`);
+  } finally {
+    await client.end();
+  }
+  state.maintenanceUrl = maintenanceUrl;
+  state.databaseName = databaseName;
+  return withDatabase(serverUrl, databaseName);
+}
+
+function withDatabase(serverUrl, databaseName) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  return url.href;
+}
+
+function requireNatsServer() {
+  const binary = findOnPath('nats-server');
+  if (!binary) {
+    throw new Error(
+      'The tests need nats-server on PATH (Debian: apt-get install nats-server, which installs ' +
+        '/usr/sbin/nats-server; or a release binary from https://github.com/nats-io/nats-server/releases), ' +
+        'or TEST_NATS_URL pointing at a NATS server with JetStream enabled.',
+    );
+  }
+  return binary;
+}
+
+async function startNatsServer(binary, state) {
+  state.natsDir = await mkdtemp(path.join(os.tmpdir(), 'tradematch-test-nats-'));
+  const port = await findFreePort();
+  const logFile = path.join(state.natsDir, 'nats-server.log');
+  const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', state.natsDir, '-l', logFile];
+  state.nats = spawn(binary, args, { stdio: 'ignore' });
+  // If jest dies without running teardown, don't leave the server behind.
+  process.once('exit', () => state.nats.kill('SIGKILL'));
+
+  await waitUntilAccepting(port, state.nats, logFile);
+  return `nats://127.0.0.1:${port}`;
+}
+
+async function waitUntilAccepting(port, child, logFile) {
+  const deadline = Date.now() + NATS_START_TIMEOUT_MS;
+  while (!(await canConnect(port))) {
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+      const log = await readFile(logFile, 'utf8').catch(() => '(no log written)');
+      throw new Error(`nats-server did not start on 127.0.0.1:${port}. Its log:\n${log}`);
+    }
+    await sleep(50);
+  }
+}
+
+function canConnect(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+// Another process may grab the port between our close and nats-server's bind;
+// the startup check above would then report it.
+function findFreePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: 0 }, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function findOnPath(command) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, command);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not in this directory; keep looking.
+    }
+  }
+  return undefined;
+}
+
+function redact(url) {
+  const copy = new URL(url);
+  if (copy.password) copy.password = '***';
+  return copy.href;
+}

@@ -1,0 +1,62 @@
+/**
+ * Jest globalTeardown: undoes test/support/global-setup.mjs. It also runs when
+ * setup fails halfway, so every step tolerates what setup did not get to.
+ * KEEP_TEST_DB=1 keeps the test database for inspection.
+ */
+import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
+import pg from 'pg';
+
+const NATS_STOP_TIMEOUT_MS = 5000;
+
+export default async function globalTeardown() {
+  const state = globalThis.__TRADEMATCH_TEST__;
+  if (!state) return;
+  delete globalThis.__TRADEMATCH_TEST__;
+
+  if (state.nats) await stopProcess(state.nats);
+  if (state.natsDir) await rm(state.natsDir, { recursive: true, force: true });
+  if (state.databaseName) await dropOrKeepDatabase(state);
+}
+
+async function stopProcess(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), NATS_STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(killer);
+}
+
+async function dropOrKeepDatabase({ maintenanceUrl, databaseName }) {
+  if (process.env.KEEP_TEST_DB === '1') {
+    console.log(`KEEP_TEST_DB=1: kept test database ${databaseName}`);
+    return;
+  }
+  const client = new pg.Client({ connectionString: maintenanceUrl, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    await warnAboutOpenConnections(client, databaseName);
+    // FORCE: a test that leaked a connection must not make the drop fail.
+    await client.query(
+      `DROP DATABASE IF EXISTS ${client.escapeIdentifier(databaseName)} WITH (FORCE)`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+// Terminating a leaked connection makes its client emit an error, which in a
+// --runInBand run can crash jest after the tests; say where that comes from.
+async function warnAboutOpenConnections(client, databaseName) {
+  const { rows } = await client.query(
+    'SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1',
+    [databaseName],
+  );
+  if (rows[0].open > 0) {
+    console.warn(
+      `${rows[0].open} connection(s) to ${databaseName} still open at teardown: a test did not close ` +
+        'its app or ORM. Dropping the database terminates them.',
+    );
+  }
+}
