@@ -1,0 +1,1318 @@
+/**
+ * `npm run bench`: measures POST /api/connection/jobs on this machine, next to the floors it
+ * stands on (a raw NATS request/reply and a raw Postgres insert + commit), in one run.
+ *
+ * It brings up a private copy of the system, all on 127.0.0.1:
+ *  - a fresh database tradematch_bench_<timestamp> on the server of DATABASE_URL (default
+ *    postgres://postgres@127.0.0.1:5432), dropped at the end;
+ *  - a private nats-server with JetStream on a free port and a temporary store when nats-server
+ *    is installed, else the server of NATS_URL (then nothing else may use that server while the
+ *    bench runs: bus subjects are shared, so another copy of the system would take requests);
+ *  - the five apps from dist/ on free ports, LOG_LEVEL=warn, a random JWT_SECRET.
+ * Then: floors, one registered customer, a warm-up, a paced run at a fixed rate, a closed-loop
+ * run at maximum throughput (autocannon), and a check that every created job reached the
+ * notifications event log exactly once. Prints a summary and writes everything measured to
+ * bench-results/<timestamp>.json; the apps' log lines go to bench-results/<timestamp>-apps.log.
+ * The whole run stops by itself (RUN_LIMIT_MS) and always cleans up what it started.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { accessSync, constants, createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import readline from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { connect } from '@nats-io/transport-node';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(SELF), '..');
+const RESULTS_DIR = path.join(ROOT, 'bench-results');
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+// Debian's nats-server lives in /usr/sbin, which not every PATH has.
+const EXTRA_BINARY_DIRS = ['/usr/sbin', '/usr/local/sbin'];
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+const RUN_LIMIT_MS = 6 * 60_000;
+const READY_TIMEOUT_MS = 60_000;
+const APP_STOP_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+const DRAIN_TIMEOUT_MS = 60_000;
+
+// Units of /proc/<pid>/stat CPU times.
+const CLOCK_TICKS = (() => {
+  const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout);
+  return Number.isInteger(ticks) && ticks > 0 ? ticks : 100;
+})();
+
+const PLAN = {
+  nats: { warmup: 200, sequential: 2000, concurrency: 32, seconds: 5 },
+  postgres: { warmup: 200, sequential: 2000, concurrency: 16, seconds: 5 },
+  api: {
+    warmupRequests: 500,
+    warmupConnections: 8,
+    sequentialRequests: 500,
+    fixedRate: 100,
+    fixedSeconds: 20,
+    maxConnections: 32,
+    maxSeconds: 15,
+  },
+};
+
+const APPS = [
+  { name: 'gateway', portVar: 'PORT' },
+  { name: 'jobs-leads', portVar: 'HEALTH_PORT' },
+  { name: 'messaging', portVar: 'HEALTH_PORT' },
+  { name: 'escrow', portVar: 'HEALTH_PORT' },
+  { name: 'notifications', portVar: 'HEALTH_PORT' },
+];
+
+const JOB_BODY = {
+  title: 'Fix leaking kitchen tap',
+  trade_category: 'Plumbing',
+  budget_min: 50,
+  budget_max: 150,
+  timeframe: 'urgent',
+};
+
+// Roughly what the gateway puts on the bus for a job creation, so the NATS floor moves as many
+// bytes as the real hop.
+const BUS_LIKE_PAYLOAD = new TextEncoder().encode(
+  JSON.stringify({
+    pattern: 'jobs.job.create',
+    data: {
+      principal: { userId: randomUUID(), role: 'customer', email: 'bench@example.com' },
+      data: JOB_BODY,
+    },
+    id: randomUUID(),
+  }),
+);
+
+// Roughly the size of the job row plus its outbox envelope.
+const ROW_PAYLOAD = JSON.stringify({
+  ...JOB_BODY,
+  customer_id: randomUUID(),
+  status: 'draft',
+  occurred_at: new Date().toISOString(),
+});
+
+if (process.argv[2] === '--echo') await runEchoResponder(process.argv[3], process.argv[4]);
+else await main();
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+async function main() {
+  const [nodeMajor] = process.versions.node.split('.').map(Number);
+  if (nodeMajor < 24) {
+    console.error(
+      `bench needs Node 24 (this is ${process.version}): run it with \`npm run bench\` ` +
+        'or node_modules/.bin/node scripts/bench.mjs',
+    );
+    process.exit(1);
+  }
+  const startedAt = new Date();
+  const stamp = startedAt
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
+  const state = {
+    apps: new Map(),
+    nats: undefined,
+    natsDir: undefined,
+    echo: undefined,
+    maintenanceUrl: undefined,
+    databaseName: undefined,
+    appLog: undefined,
+    logStream: undefined,
+    interrupted: false,
+  };
+  let cleanup;
+  const cleanupOnce = () => (cleanup ??= stopEverything(state));
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      console.error(`\n${signal} received; cleaning up`);
+      state.interrupted = true;
+      void cleanupOnce().finally(() => process.exit(130));
+    });
+  }
+  // Whatever goes wrong, the apps, nats-server and the database must not outlive us.
+  process.on('uncaughtException', (error) => {
+    // Once interrupted, connections dropping under running work are expected; stay quiet.
+    if (state.interrupted) return;
+    console.error(`bench failed: ${error.stack ?? error}`);
+    void cleanupOnce().finally(() => process.exit(1));
+  });
+  process.on('exit', () => killNow(state));
+  const watchdog = setTimeout(() => {
+    console.error(`bench did not finish within ${RUN_LIMIT_MS / 1000}s; aborting`);
+    state.interrupted = true;
+    void cleanupOnce().finally(() => process.exit(1));
+  }, RUN_LIMIT_MS);
+
+  let exitCode = 0;
+  try {
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const results = await run(state, stamp, startedAt);
+    const file = path.join(RESULTS_DIR, `${stamp}.json`);
+    await writeFile(file, JSON.stringify(results, null, 2) + '\n');
+    printSummary(results);
+    log(`raw results: ${path.relative(ROOT, file)}`);
+    log(`app logs:    ${path.relative(ROOT, results.appLogs.file)}`);
+    if (!results.pipeline.ok) exitCode = 1;
+  } catch (error) {
+    if (!state.interrupted) console.error(`bench failed: ${describeError(error)}`);
+    exitCode = 1;
+  } finally {
+    await cleanupOnce();
+    clearTimeout(watchdog);
+  }
+  process.exit(exitCode);
+}
+
+async function run(state, stamp, startedAt) {
+  const machine = describeMachine();
+
+  const serverUrl = new URL(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  assertLoopback('DATABASE_URL', serverUrl.hostname);
+  state.maintenanceUrl = withDatabase(serverUrl, 'postgres');
+  state.databaseName = `tradematch_bench_${Date.now()}`;
+  const databaseUrl = withDatabase(serverUrl, state.databaseName);
+  await createDatabase(state.maintenanceUrl, state.databaseName);
+  log(`database ${state.databaseName} created`);
+  machine.postgres = await describePostgres(databaseUrl);
+
+  const nats = await resolveNats(state);
+  log(
+    `NATS: ${nats.url} (${nats.private ? 'private nats-server' : 'shared server from NATS_URL'})`,
+  );
+
+  log('floor: NATS request/reply');
+  const natsFloor = await measureNatsFloor(state, nats.url, machine);
+  log('floor: Postgres insert + commit');
+  const postgresFloor = await measurePostgresFloor(databaseUrl);
+
+  state.appLog = path.join(RESULTS_DIR, `${stamp}-apps.log`);
+  const appLogs = { file: state.appLog, byApp: {} };
+  const ports = await freePorts(APPS.length);
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NATS_URL: nats.url,
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+  };
+  const logStream = (state.logStream = createWriteStream(state.appLog));
+  APPS.forEach((app, index) => startApp(state, app, ports[index], env, logStream, appLogs));
+  const bootStarted = performance.now();
+  await waitUntilReady(state);
+  const bootSeconds = (performance.now() - bootStarted) / 1000;
+  log(`apps ready in ${bootSeconds.toFixed(1)}s`);
+  const gatewayPort = ports[0];
+
+  const token = await registerAndLogin(gatewayPort);
+  const db = ignoreIdleErrors(new pg.Client({ connectionString: databaseUrl }));
+  await db.connect();
+  const phases = {};
+  const pipeline = {};
+  const cpu = {};
+  const cpuTracker = trackCpu(state);
+  // Each phase is followed by a wait until the event pipeline has caught up, so that one phase's
+  // backlog does not slow down the next; its CPU is counted up to the end of that wait.
+  const phase = async (name, description, load) => {
+    log(description);
+    const before = cpuTracker.take();
+    const atStart = await pipelineCounts(db);
+    const loadStarted = performance.now();
+    phases[name] = await load();
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const loaded = cpuTracker.take();
+    const atEnd = await pipelineCounts(db);
+    const drained = await waitForPipeline(db);
+    pipeline[name] = {
+      eventsLoggedPerSecondDuringLoad: round((atEnd.logged - atStart.logged) / loadSeconds, 1),
+      backlogAtLoadEnd: atEnd.jobs - atEnd.logged,
+      unpublishedAtLoadEnd: atEnd.unpublished,
+      ...drained,
+    };
+    cpu[name] = cpuUsage(before, loaded, cpuTracker.take(), phases[name].status2xx);
+  };
+  try {
+    // What the machine does with the apps up and no requests: other programs show up here.
+    const rest = cpuTracker.take();
+    await sleep(3000);
+    const rested = cpuTracker.take();
+    cpu.atRest = cpuUsage(rest, rested, rested, 0);
+    await phase('warmup', `API warm-up: ${PLAN.api.warmupRequests} requests`, () =>
+      runAutocannon(gatewayPort, token, {
+        amount: PLAN.api.warmupRequests,
+        connections: PLAN.api.warmupConnections,
+      }),
+    );
+    await phase(
+      'sequential',
+      `API one request at a time: ${PLAN.api.sequentialRequests} requests`,
+      () => runSequential(gatewayPort, token, PLAN.api.sequentialRequests),
+    );
+    await phase(
+      'fixedRate',
+      `API fixed rate: ${PLAN.api.fixedRate} req/s for ${PLAN.api.fixedSeconds}s`,
+      () => runPaced(gatewayPort, token, PLAN.api.fixedRate, PLAN.api.fixedSeconds),
+    );
+    await phase(
+      'maxThroughput',
+      `API max throughput: ${PLAN.api.maxConnections} connections for ${PLAN.api.maxSeconds}s`,
+      () =>
+        runAutocannon(gatewayPort, token, {
+          duration: PLAN.api.maxSeconds,
+          connections: PLAN.api.maxConnections,
+        }),
+    );
+
+    Object.assign(pipeline, await checkPipeline(db, Object.values(phases)));
+    pipeline.lag = {
+      fixedRate: await pipelineLag(db, phases.fixedRate.window),
+      maxThroughput: await pipelineLag(db, phases.maxThroughput.window),
+    };
+  } finally {
+    cpuTracker.stop();
+    await db.end();
+  }
+
+  return {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine,
+    setup: {
+      database: state.databaseName,
+      nats: nats.private ? 'private nats-server' : nats.url,
+      appsBootSeconds: round(bootSeconds),
+      plan: PLAN,
+      inheritedTuning: pickEnv(['BUS_TIMEOUT_MS', 'DB_POOL_MAX', 'OUTBOX_POLL_MS', 'NODE_ENV']),
+    },
+    floors: { nats: natsFloor, postgres: postgresFloor },
+    api: phases,
+    pipeline,
+    cpu,
+    appLogs,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Floors
+
+async function measureNatsFloor(state, natsUrl, machine) {
+  const subject = `bench.echo.${randomBytes(6).toString('hex')}`;
+  // The responder runs in a process of its own, as jobs-leads does.
+  state.echo = spawn(process.execPath, [SELF, '--echo', natsUrl, subject], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  await waitForLine(state.echo, 'ready', 10_000);
+  const nc = await connect({ servers: natsUrl, name: 'bench-requester' });
+  machine.nats = { version: nc.info?.version ?? 'unknown', jetstream: Boolean(nc.info?.jetstream) };
+  const request = () => nc.request(subject, BUS_LIKE_PAYLOAD, { timeout: 5000 });
+  try {
+    for (let i = 0; i < PLAN.nats.warmup; i++) await request();
+    const sequential = await timedSequence(PLAN.nats.sequential, request);
+    const concurrent = await closedLoop(PLAN.nats.concurrency, PLAN.nats.seconds, request);
+    return { payloadBytes: BUS_LIKE_PAYLOAD.length, sequential, concurrent };
+  } finally {
+    await nc.close();
+    await stopProcess(state.echo, 5000);
+    state.echo = undefined;
+  }
+}
+
+async function runEchoResponder(natsUrl, subject) {
+  const nc = await connect({ servers: natsUrl, name: 'bench-echo' });
+  nc.subscribe(subject, {
+    queue: 'bench-echo',
+    callback: (error, message) => {
+      if (!error) message.respond(message.data);
+    },
+  });
+  await nc.flush();
+  console.log('ready');
+  const stop = () => void nc.close().finally(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  // The parent holds our stdin: when it goes away, so do we.
+  process.stdin.on('end', stop).resume();
+}
+
+async function measurePostgresFloor(databaseUrl) {
+  const client = ignoreIdleErrors(new pg.Client({ connectionString: databaseUrl }));
+  await client.connect();
+  const pool = ignoreIdleErrors(
+    new pg.Pool({ connectionString: databaseUrl, max: PLAN.postgres.concurrency }),
+  );
+  try {
+    await client.query('create schema bench_floor');
+    await client.query(
+      'create table bench_floor.row (id uuid primary key, payload jsonb not null, ' +
+        'created_at timestamptz not null default now())',
+    );
+    const insertAndCommit = async (connection) => {
+      await connection.query('begin');
+      await connection.query('insert into bench_floor.row (id, payload) values ($1, $2)', [
+        randomUUID(),
+        ROW_PAYLOAD,
+      ]);
+      await connection.query('commit');
+    };
+    const selectOne = () => client.query('select 1');
+    for (let i = 0; i < PLAN.postgres.warmup; i++) await insertAndCommit(client);
+    for (let i = 0; i < PLAN.postgres.warmup; i++) await selectOne();
+    const selectOneSequential = await timedSequence(PLAN.postgres.sequential, selectOne);
+    const sequential = await timedSequence(PLAN.postgres.sequential, () => insertAndCommit(client));
+    const concurrent = await closedLoop(PLAN.postgres.concurrency, PLAN.postgres.seconds, () =>
+      withPooled(pool, insertAndCommit),
+    );
+    return {
+      statement: 'begin; insert one row (uuid + ~200-byte jsonb); commit',
+      selectOneSequential,
+      sequential,
+      concurrent,
+    };
+  } finally {
+    await pool.end();
+    await client.end();
+  }
+}
+
+/**
+ * A connection that dies while idle (the database dropped under it on Ctrl-C) must not crash the
+ * bench before it has cleaned up; the next query on it fails and says why.
+ */
+function ignoreIdleErrors(clientOrPool) {
+  clientOrPool.on('error', () => {});
+  return clientOrPool;
+}
+
+async function withPooled(pool, work) {
+  const connection = await pool.connect();
+  try {
+    await work(connection);
+  } finally {
+    connection.release();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// API load
+
+async function registerAndLogin(port) {
+  const agent = new http.Agent({ keepAlive: true });
+  const credentials = {
+    email: `bench-${Date.now()}@example.com`,
+    password: randomBytes(12).toString('hex'),
+  };
+  try {
+    const registered = await httpJson(agent, port, 'POST', '/api/auth/register', {
+      ...credentials,
+      name: 'Bench Customer',
+      phone: '07911 123456',
+      role: 'customer',
+    });
+    if (registered.status !== 201) {
+      throw new Error(`register answered ${registered.status}: ${registered.body}`);
+    }
+    const login = await httpJson(agent, port, 'POST', '/api/auth/login', credentials);
+    if (login.status !== 200) throw new Error(`login answered ${login.status}: ${login.body}`);
+    return JSON.parse(login.body).access_token;
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** One request at a time, each sent when the previous one has answered: the unloaded latency. */
+async function runSequential(port, token, count) {
+  const agent = new http.Agent({ keepAlive: true });
+  const latencies = [];
+  const statusCounts = {};
+  let errors = 0;
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    try {
+      const response = await postJob(agent, port, token);
+      latencies.push(performance.now() - t);
+      statusCounts[response.status] = (statusCounts[response.status] ?? 0) + 1;
+    } catch {
+      errors++;
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  const status2xx = count2xx(statusCounts);
+  return {
+    tool: 'sequential (node:http, keep-alive)',
+    requests: count,
+    requestsPerSecond: round(count / seconds),
+    status2xx,
+    non2xx: latencies.length - status2xx,
+    errors,
+    statusCounts,
+    latencyMs: summarize(latencies),
+  };
+}
+
+function count2xx(statusCounts) {
+  return Object.entries(statusCounts)
+    .filter(([status]) => status.startsWith('2'))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
+/**
+ * Open loop: request i is due at start + i / rate, whether or not earlier ones have answered,
+ * and its latency counts from when it was due, so a stalled server cannot hide its stall
+ * (no coordinated omission).
+ */
+async function runPaced(port, token, rate, seconds) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const total = rate * seconds;
+  const intervalMs = 1000 / rate;
+  const latencies = [];
+  const statusCounts = {};
+  const failureSamples = [];
+  let errors = 0;
+  let maxSendLagMs = 0;
+  const windowStart = new Date();
+  const start = performance.now();
+  const pending = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + i * intervalMs;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    maxSendLagMs = Math.max(maxSendLagMs, performance.now() - due);
+    pending.push(
+      postJob(agent, port, token).then(
+        (response) => {
+          latencies.push(performance.now() - due);
+          statusCounts[response.status] = (statusCounts[response.status] ?? 0) + 1;
+          if (response.status >= 300 && failureSamples.length < 5) {
+            failureSamples.push(`${response.status} ${response.body.slice(0, 300)}`);
+          }
+        },
+        (error) => {
+          errors++;
+          if (failureSamples.length < 5) failureSamples.push(describeError(error));
+        },
+      ),
+    );
+  }
+  const sentSeconds = (performance.now() - start) / 1000;
+  await Promise.all(pending);
+  const elapsedSeconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  const status2xx = count2xx(statusCounts);
+  return {
+    tool: 'paced open loop (node:http, keep-alive)',
+    targetRate: rate,
+    requests: total,
+    achievedSendRate: round(total / sentSeconds),
+    maxSendLagMs: round(maxSendLagMs),
+    elapsedSeconds: round(elapsedSeconds),
+    status2xx,
+    non2xx: latencies.length - status2xx,
+    errors,
+    statusCounts,
+    failureSamples,
+    latencyMs: summarize(latencies),
+    window: { from: windowStart.toISOString(), to: new Date().toISOString() },
+  };
+}
+
+async function runAutocannon(port, token, options) {
+  const windowStart = new Date();
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/api/connection/jobs`,
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(JOB_BODY),
+    timeout: REQUEST_TIMEOUT_MS / 1000,
+    ...options,
+  });
+  const { latency } = result;
+  return {
+    tool: `autocannon ${packageVersion('autocannon')} (closed loop, latency resolution 1 ms)`,
+    connections: result.connections,
+    durationSeconds: result.duration,
+    requests: result.requests.total,
+    requestsPerSecond: round(result.requests.total / result.duration),
+    requestsPerSecondBySecond: {
+      mean: result.requests.average,
+      min: result.requests.min,
+      max: result.requests.max,
+    },
+    // Requests still in flight when a timed run stops are neither counted nor answered, but the
+    // server may well have handled them.
+    unanswered: Math.max(0, result.requests.sent - result.requests.total),
+    status2xx: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCounts: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count]),
+    ),
+    latencyMs: {
+      count: latency.totalCount,
+      mean: latency.average,
+      p50: latency.p50,
+      p90: latency.p90,
+      p99: latency.p99,
+      max: latency.max,
+    },
+    window: { from: windowStart.toISOString(), to: new Date().toISOString() },
+  };
+}
+
+function postJob(agent, port, token) {
+  return httpJson(agent, port, 'POST', '/api/connection/jobs', JOB_BODY, {
+    authorization: `Bearer ${token}`,
+  });
+}
+
+function httpJson(agent, port, method, requestPath, body, headers = {}) {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: requestPath,
+        agent,
+        timeout: REQUEST_TIMEOUT_MS,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': payload.length,
+          ...headers,
+        },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () =>
+          resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString() }),
+        );
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('request timed out')));
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event pipeline: job + outbox row -> relay -> JetStream -> notifications.event_log
+
+async function pipelineCounts(db) {
+  const { rows } = await db.query(`
+    select (select count(*) from jobs.job)::int as jobs,
+           (select count(*) from jobs.outbox where published_at is null)::int as unpublished,
+           (select count(*) from notifications.event_log
+             where event_type = 'JOB_CREATED')::int as logged`);
+  return rows[0];
+}
+
+/** Waits until every job's event is in the event log (or the timeout), and says how long. */
+async function waitForPipeline(db) {
+  const start = performance.now();
+  let counts = await pipelineCounts(db);
+  while (counts.logged < counts.jobs && performance.now() - start < DRAIN_TIMEOUT_MS) {
+    await sleep(100);
+    counts = await pipelineCounts(db);
+  }
+  return { ...counts, waitedSeconds: round((performance.now() - start) / 1000) };
+}
+
+/**
+ * Every job must have exactly one JOB_CREATED in the event log, and the jobs must be the ones the
+ * API acknowledged: at least every 2xx, at most those plus requests whose answer we never saw.
+ */
+async function checkPipeline(db, phaseResults) {
+  const total = (field) => phaseResults.reduce((sum, result) => sum + (result[field] ?? 0), 0);
+  const created2xx = total('status2xx');
+  const unacknowledged = total('unanswered') + total('non2xx') + total('errors');
+  const { rows } = await db.query(`
+    with per_job as (
+      select j.id, count(e.event_id) as events
+      from jobs.job j
+      left join notifications.event_log e on e.job_id = j.id and e.event_type = 'JOB_CREATED'
+      group by j.id)
+    select count(*)::int as jobs,
+           count(*) filter (where events = 1)::int as exactly_once,
+           count(*) filter (where events = 0)::int as missing,
+           count(*) filter (where events > 1)::int as duplicated,
+           (select count(*) from notifications.event_log e
+             where e.event_type = 'JOB_CREATED'
+               and not exists (select 1 from jobs.job j where j.id = e.job_id))::int as orphans
+    from per_job`);
+  const check = rows[0];
+  return {
+    ...check,
+    created2xx,
+    unacknowledged,
+    ok:
+      check.missing === 0 &&
+      check.duplicated === 0 &&
+      check.orphans === 0 &&
+      check.jobs >= created2xx &&
+      check.jobs <= created2xx + unacknowledged,
+  };
+}
+
+/** Lag of the events of jobs created in a window: relay, then JetStream + consumer, and total. */
+async function pipelineLag(db, window) {
+  const { rows } = await db.query(
+    `
+    with lag as (
+      select extract(epoch from o.published_at - o.created_at) * 1000 as relay,
+             extract(epoch from e.recorded_at - o.published_at) * 1000 as consume,
+             extract(epoch from e.recorded_at - e.occurred_at) * 1000 as total
+      from notifications.event_log e
+      join jobs.outbox o on o.id = e.event_id
+      where e.event_type = 'JOB_CREATED' and e.occurred_at between $1 and $2)
+    select count(*)::int as events,
+           percentile_cont(array[0.5, 0.99]) within group (order by relay) as relay,
+           percentile_cont(array[0.5, 0.99]) within group (order by consume) as consume,
+           percentile_cont(array[0.5, 0.99]) within group (order by total) as total,
+           max(total) as total_max
+    from lag`,
+    [window.from, window.to],
+  );
+  const row = rows[0];
+  const pair = ([p50, p99] = []) => ({ p50: round(p50), p99: round(p99) });
+  return {
+    events: row.events,
+    outboxToPublishedMs: pair(row.relay),
+    publishedToRecordedMs: pair(row.consume),
+    endToEndMs: { ...pair(row.total), max: round(row.total_max) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU accounting (Linux /proc): who burns the CPU, per created job
+
+/**
+ * Samples /proc every 250 ms. take() answers the CPU seconds used since the tracker started by
+ * each of our processes, all postgres processes, kernel threads, interrupt handling and time the
+ * hypervisor stole, and the machine's busy and idle time. A process that exits keeps what it used
+ * up to its last sample (Postgres backends come and go as the apps' pools grow and shrink).
+ */
+function trackCpu(state) {
+  const perPid = new Map(); // pid -> { name, base, last }
+  let machine;
+  const sample = () => {
+    const ours = new Map([[process.pid, 'bench']]);
+    for (const [name, { child }] of state.apps) ours.set(child.pid, name);
+    if (state.nats) ours.set(state.nats.pid, 'nats-server');
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const pid = Number(entry);
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // Gone since we listed it.
+      }
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
+      const known = perPid.get(pid);
+      if (known) {
+        known.last = seconds;
+        continue;
+      }
+      const kernelThread = pid === 2 || fields[1] === '2'; // children of kthreadd
+      const name = ours.get(pid) ?? (comm === 'postgres' ? 'postgres' : kernelThread && 'kernel');
+      // What a process used before the first sample is not ours to count, unless it started
+      // after the tracker did.
+      if (name) perPid.set(pid, { name, base: machine ? 0 : seconds, last: seconds });
+    }
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+    machine = {
+      busy: (user + nice + system + irq + softirq + steal) / CLOCK_TICKS,
+      idle: (idle + iowait) / CLOCK_TICKS,
+      interrupts: (irq + softirq) / CLOCK_TICKS,
+      steal: steal / CLOCK_TICKS,
+    };
+  };
+  try {
+    sample();
+  } catch {
+    return { take: () => undefined, stop: () => {} }; // No /proc: no CPU accounting.
+  }
+  const timer = setInterval(sample, 250);
+  return {
+    take() {
+      sample();
+      const processes = Object.fromEntries(
+        ['bench', ...APPS.map((app) => app.name), 'nats-server', 'postgres', 'kernel'].map(
+          (name) => [name, 0],
+        ),
+      );
+      for (const { name, base, last } of perPid.values()) processes[name] += last - base;
+      processes.interrupts = machine.interrupts;
+      processes.steal = machine.steal;
+      return {
+        at: performance.now(),
+        processes,
+        machineBusy: machine.busy,
+        machineIdle: machine.idle,
+      };
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+/**
+ * Busy share of one CPU per process while the load ran, and CPU milliseconds per created job
+ * from the start of the load until the event pipeline had caught up. "other" is the rest of the
+ * machine's busy time: other programs.
+ */
+function cpuUsage(before, loaded, drained, jobs) {
+  if (!before || !loaded || !drained) return undefined;
+  const deltas = (from, to) => {
+    const result = {};
+    for (const name of Object.keys(to.processes)) {
+      result[name] = Math.max(0, to.processes[name] - (from.processes[name] ?? 0));
+    }
+    const ours = Object.values(result).reduce((sum, value) => sum + value, 0);
+    result.other = Math.max(0, to.machineBusy - from.machineBusy - ours);
+    return result;
+  };
+  const loadSeconds = (loaded.at - before.at) / 1000;
+  const duringLoad = deltas(before, loaded);
+  const untilDrained = deltas(before, drained);
+  const available =
+    loaded.machineBusy - before.machineBusy + loaded.machineIdle - before.machineIdle;
+  return {
+    loadSeconds: round(loadSeconds),
+    machineBusyPercent: round((100 * (loaded.machineBusy - before.machineBusy)) / available, 1),
+    percentOfOneCpuDuringLoad: Object.fromEntries(
+      Object.entries(duringLoad).map(([name, seconds]) => [
+        name,
+        round((100 * seconds) / loadSeconds, 1),
+      ]),
+    ),
+    drainedAfterSeconds: round((drained.at - loaded.at) / 1000),
+    cpuMsPerJob:
+      jobs > 0
+        ? Object.fromEntries(
+            Object.entries(untilDrained).map(([name, seconds]) => [
+              name,
+              round((1000 * seconds) / jobs, 2),
+            ]),
+          )
+        : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring helpers
+
+async function timedSequence(count, operation) {
+  const latencies = [];
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await operation();
+    latencies.push(performance.now() - t);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return { count, perSecond: round(count / seconds), latencyMs: summarize(latencies) };
+}
+
+/** `concurrency` workers, each running `operation` back to back until the time is up. */
+async function closedLoop(concurrency, seconds, operation) {
+  const latencies = [];
+  let errors = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      try {
+        await operation();
+        latencies.push(performance.now() - t);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - start) / 1000;
+  return {
+    concurrency,
+    seconds: round(elapsed),
+    completed: latencies.length,
+    errors,
+    perSecond: round(latencies.length / elapsed),
+    latencyMs: summarize(latencies),
+  };
+}
+
+function summarize(values) {
+  if (values.length === 0) return { count: 0 };
+  const sorted = Float64Array.from(values).sort();
+  const at = (q) => round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
+  const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
+  return {
+    count: sorted.length,
+    mean: round(mean),
+    p50: at(0.5),
+    p90: at(0.9),
+    p99: at(0.99),
+    max: round(sorted[sorted.length - 1]),
+  };
+}
+
+function round(value, digits = 3) {
+  if (value === null || value === undefined || Number.isNaN(Number(value))) return null;
+  const factor = 10 ** digits;
+  return Math.round(Number(value) * factor) / factor;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Machine
+
+function describeMachine() {
+  let cpuModel = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    const match = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m);
+    if (match) cpuModel = match[1].trim();
+  } catch {
+    // Not Linux; os.cpus() has to do.
+  }
+  return {
+    cpuModel,
+    logicalCpus: os.availableParallelism(),
+    memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAverageAtStart: os.loadavg().map((value) => round(value, 2)),
+    node: process.version,
+  };
+}
+
+async function describePostgres(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const settings = {};
+    for (const name of ['server_version', 'synchronous_commit', 'fsync', 'wal_sync_method']) {
+      settings[name] = (await client.query(`show ${name}`)).rows[0][name];
+    }
+    return settings;
+  } finally {
+    await client.end();
+  }
+}
+
+function packageVersion(name) {
+  return createRequire(import.meta.url)(`${name}/package.json`).version;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Infrastructure: database, nats-server, apps
+
+async function createDatabase(maintenanceUrl, databaseName) {
+  const client = new pg.Client({ connectionString: maintenanceUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `Cannot connect to Postgres at ${redact(maintenanceUrl)}: ${describeError(error)}. ` +
+        'Start it or set DATABASE_URL.',
+      { cause: error },
+    );
+  }
+  try {
+    await client.query(`create database ${client.escapeIdentifier(databaseName)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropDatabase(maintenanceUrl, databaseName) {
+  const client = new pg.Client({ connectionString: maintenanceUrl, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    await client.query(
+      `drop database if exists ${client.escapeIdentifier(databaseName)} with (force)`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+async function resolveNats(state) {
+  const binary = findBinary('nats-server');
+  if (!binary) {
+    const url = process.env.NATS_URL || DEFAULT_NATS_URL;
+    const first = url.split(',')[0].trim();
+    assertLoopback('NATS_URL', new URL(first.includes('://') ? first : `nats://${first}`).hostname);
+    log(
+      `nats-server not found; using ${url}. Nothing else may use that server while the bench ` +
+        'runs, or it will share the request load.',
+    );
+    return { url, private: false };
+  }
+  state.natsDir = await mkdtemp(path.join(os.tmpdir(), 'tradematch-bench-nats-'));
+  const [port] = await freePorts(1);
+  const logFile = path.join(state.natsDir, 'nats-server.log');
+  const args = ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', state.natsDir, '-l', logFile];
+  state.nats = spawn(binary, args, { stdio: 'ignore' });
+  const deadline = Date.now() + 10_000;
+  while (!(await canConnect(port))) {
+    if (hasExited(state.nats) || Date.now() > deadline) {
+      throw new Error(`nats-server did not start on 127.0.0.1:${port}; see ${logFile}`);
+    }
+    await sleep(50);
+  }
+  return { url: `nats://127.0.0.1:${port}`, private: true };
+}
+
+function startApp(state, app, port, env, logStream, appLogs) {
+  const entryPoint = path.join(ROOT, 'dist', 'apps', app.name, 'src', 'main.js');
+  const child = spawn(process.execPath, [entryPoint], {
+    cwd: ROOT,
+    env: { ...env, [app.portVar]: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const counts = { lines: 0, byLevel: {}, lastLines: [] };
+  appLogs.byApp[app.name] = counts;
+  const onLine = (line) => {
+    if (line.trim() === '') return;
+    logStream.write(`[${app.name}] ${line}\n`);
+    counts.lines++;
+    let level = 'unparsed';
+    try {
+      level = JSON.parse(line).level ?? level;
+    } catch {
+      // Not a pino line (a stack trace, a warning from Node); counted as unparsed.
+    }
+    counts.byLevel[level] = (counts.byLevel[level] ?? 0) + 1;
+    counts.lastLines = [...counts.lastLines.slice(-4), line.slice(0, 500)];
+  };
+  readline.createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', onLine);
+  readline.createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', onLine);
+  child.on('exit', (code, signal) => {
+    if (!state.stopping) {
+      console.error(`${app.name} exited unexpectedly (${signal ?? `exit code ${code}`})`);
+    }
+  });
+  state.apps.set(app.name, { child, port, counts });
+}
+
+async function waitUntilReady(state) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const waiting = new Map(state.apps);
+  while (waiting.size > 0) {
+    for (const [name, app] of waiting) {
+      if (hasExited(app.child)) {
+        throw new Error(
+          `${name} exited during startup; its last lines:\n${app.counts.lastLines.join('\n')}`,
+        );
+      }
+      if (await isReady(app.port)) waiting.delete(name);
+    }
+    if (waiting.size === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Not ready after ${READY_TIMEOUT_MS / 1000}s: ${[...waiting.keys()]}`);
+    }
+    await sleep(250);
+  }
+}
+
+async function isReady(port) {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/health/ready`, {
+      signal: AbortSignal.timeout(2000),
+    });
+    await response.body?.cancel();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Apps first (they still need NATS and Postgres to shut down), then NATS, then the database. */
+async function stopEverything(state) {
+  state.stopping = true;
+  const problems = [];
+  await Promise.all(
+    [...state.apps.values()].map(({ child }) => stopProcess(child, APP_STOP_TIMEOUT_MS)),
+  );
+  if (state.logStream) await new Promise((resolve) => state.logStream.end(resolve));
+  if (state.echo) await stopProcess(state.echo, 5000);
+  if (state.nats) await stopProcess(state.nats, 10_000);
+  if (state.natsDir) await rm(state.natsDir, { recursive: true, force: true });
+  if (state.databaseName) {
+    try {
+      await dropDatabase(state.maintenanceUrl, state.databaseName);
+      log(`database ${state.databaseName} dropped`);
+    } catch (error) {
+      problems.push(`could not drop database ${state.databaseName}: ${describeError(error)}`);
+    }
+  }
+  for (const problem of problems) console.error(problem);
+}
+
+async function stopProcess(child, timeoutMs) {
+  if (!child || hasExited(child)) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(killer);
+}
+
+function killNow(state) {
+  for (const child of [...state.apps.values()].map((app) => app.child)) {
+    if (!hasExited(child)) child.kill('SIGKILL');
+  }
+  for (const child of [state.echo, state.nats]) {
+    if (child && !hasExited(child)) child.kill('SIGKILL');
+  }
+}
+
+function hasExited(child) {
+  return child.pid === undefined || child.exitCode !== null || child.signalCode !== null;
+}
+
+async function waitForLine(child, expected, timeoutMs) {
+  const lines = readline.createInterface({ input: child.stdout, crlfDelay: Infinity });
+  const timer = setTimeout(() => lines.close(), timeoutMs);
+  try {
+    for await (const line of lines) {
+      if (line.trim() === expected) return;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  throw new Error(`helper process did not print "${expected}" within ${timeoutMs / 1000}s`);
+}
+
+/** Ports the OS hands out as free; all held at once so no two are the same. */
+async function freePorts(count) {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise((resolve, reject) => {
+          const server = net.createServer();
+          server.once('error', reject);
+          server.listen({ host: '127.0.0.1', port: 0 }, () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => server.address().port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
+function canConnect(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function findBinary(command) {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  for (const dir of [...dirs, ...EXTRA_BINARY_DIRS]) {
+    const candidate = path.join(dir, command);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not in this directory; keep looking.
+    }
+  }
+  return undefined;
+}
+
+function assertLoopback(variable, hostname) {
+  if (!LOOPBACK_HOSTS.has(hostname)) {
+    throw new Error(`${variable} names ${hostname}: the bench only runs against this machine.`);
+  }
+}
+
+function withDatabase(serverUrl, databaseName) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  return url.href;
+}
+
+function pickEnv(names) {
+  return Object.fromEntries(
+    names.filter((name) => process.env[name]).map((n) => [n, process.env[n]]),
+  );
+}
+
+function redact(url) {
+  const copy = new URL(url);
+  if (copy.password) copy.password = '***';
+  return copy.href;
+}
+
+function describeError(error) {
+  if (!(error instanceof Error)) return String(error);
+  return error.message || error.code || error.name;
+}
+
+function log(message) {
+  console.log(`[bench] ${message}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+
+function printSummary(results) {
+  const { machine, floors, api, pipeline, cpu } = results;
+  const ms = (value) => (value === null || value === undefined ? '-' : value.toFixed(2));
+  const fixed = (digits) => (value) =>
+    value === null || value === undefined ? '-' : value.toFixed(digits);
+  const failed = (result) => (result.non2xx ?? 0) + (result.errors ?? 0) + (result.timeouts ?? 0);
+  const row = (label, perSecond, { latencyMs }, failures = 0) => [
+    label,
+    fixed(0)(perSecond),
+    ms(latencyMs.p50),
+    ms(latencyMs.p90),
+    ms(latencyMs.p99),
+    ms(latencyMs.max),
+    String(failures),
+  ];
+  const { nats, postgres } = floors;
+  console.log('');
+  console.log(
+    `Machine: ${machine.cpuModel}, ${machine.logicalCpus} logical CPUs, ${machine.memoryGiB} GiB, ` +
+      `${machine.os}; Node ${machine.node}; Postgres ${machine.postgres.server_version} ` +
+      `(synchronous_commit=${machine.postgres.synchronous_commit}); NATS ${machine.nats.version}`,
+  );
+  console.log('');
+  printTable([
+    ['', 'ops/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'failed'],
+    row('NATS request/reply, sequential', nats.sequential.perSecond, nats.sequential),
+    row(
+      `NATS request/reply, ${nats.concurrent.concurrency} in flight`,
+      nats.concurrent.perSecond,
+      nats.concurrent,
+      nats.concurrent.errors,
+    ),
+    row(
+      'PG select 1, sequential',
+      postgres.selectOneSequential.perSecond,
+      postgres.selectOneSequential,
+    ),
+    row('PG insert+commit, sequential', postgres.sequential.perSecond, postgres.sequential),
+    row(
+      `PG insert+commit, pool of ${postgres.concurrent.concurrency}`,
+      postgres.concurrent.perSecond,
+      postgres.concurrent,
+      postgres.concurrent.errors,
+    ),
+    row(
+      'API create job, sequential',
+      api.sequential.requestsPerSecond,
+      api.sequential,
+      failed(api.sequential),
+    ),
+    row(
+      `API create job, paced ${api.fixedRate.targetRate} req/s`,
+      api.fixedRate.achievedSendRate,
+      api.fixedRate,
+      failed(api.fixedRate),
+    ),
+    row(
+      `API create job, ${api.maxThroughput.connections} connections`,
+      api.maxThroughput.requestsPerSecond,
+      api.maxThroughput,
+      failed(api.maxThroughput),
+    ),
+  ]);
+  console.log('');
+  console.log(
+    `Event pipeline: ${pipeline.jobs} jobs (${pipeline.created2xx} acknowledged with 2xx, ` +
+      `${pipeline.unacknowledged} sent but unanswered or failed); ${pipeline.exactly_once} with ` +
+      `exactly one JOB_CREATED, ${pipeline.missing} missing, ${pipeline.duplicated} duplicated, ` +
+      `${pipeline.orphans} orphan events: ${pipeline.ok ? 'OK' : 'NOT OK'}`,
+  );
+  for (const [phase, lag] of Object.entries(pipeline.lag)) {
+    console.log(
+      `  lag job committed -> in event log (${phase}): p50 ${ms(lag.endToEndMs.p50)}, ` +
+        `p99 ${ms(lag.endToEndMs.p99)}, max ${ms(lag.endToEndMs.max)} ms ` +
+        `(outbox -> JetStream p50 ${ms(lag.outboxToPublishedMs.p50)}, ` +
+        `JetStream -> event log p50 ${ms(lag.publishedToRecordedMs.p50)})`,
+    );
+  }
+  const saturated = pipeline.maxThroughput;
+  console.log(
+    `  during the max-throughput run the event log took ` +
+      `${fixed(0)(saturated.eventsLoggedPerSecondDuringLoad)} events/s; it ended ` +
+      `${saturated.backlogAtLoadEnd} events behind and caught up ${ms(saturated.waitedSeconds)} s later`,
+  );
+  if (cpu.maxThroughput && cpu.atRest) {
+    const names = Object.keys(cpu.maxThroughput.cpuMsPerJob);
+    console.log('');
+    console.log('CPU ms per created job (load + drain), and % of one CPU during the load:');
+    printTable([
+      ['', ...names],
+      [
+        `at rest %CPU (machine ${fixed(0)(cpu.atRest.machineBusyPercent)}% busy)`,
+        ...names.map((n) => fixed(0)(cpu.atRest.percentOfOneCpuDuringLoad[n])),
+      ],
+      ...['sequential', 'fixedRate', 'maxThroughput'].flatMap((phase) => [
+        [`${phase} ms/job`, ...names.map((n) => fixed(2)(cpu[phase].cpuMsPerJob[n]))],
+        [
+          `${phase} %CPU (machine ${fixed(0)(cpu[phase].machineBusyPercent)}% busy)`,
+          ...names.map((n) => fixed(0)(cpu[phase].percentOfOneCpuDuringLoad[n])),
+        ],
+      ]),
+    ]);
+  }
+  if (cpu.atRest?.percentOfOneCpuDuringLoad.other > 10) {
+    console.log(
+      `Note: with no load, ${cpu.atRest.percentOfOneCpuDuringLoad.other}% of one CPU went to ` +
+        'other programs on this machine: the numbers above are noisier than usual.',
+    );
+  }
+  const warnings = Object.entries(results.appLogs.byApp)
+    .map(([name, counts]) => [name, (counts.byLevel.warn ?? 0) + (counts.byLevel.error ?? 0)])
+    .filter(([, count]) => count > 0);
+  console.log('');
+  console.log(
+    `App log lines at warn or above: ${
+      warnings.length === 0 ? 'none' : warnings.map(([n, c]) => `${n} ${c}`).join(', ')
+    }`,
+  );
+  console.log('');
+}
+
+function printTable(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((cells) => cells[column].length)));
+  for (const cells of rows) {
+    console.log(
+      cells
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join('  '),
+    );
+  }
+}
