@@ -14,6 +14,8 @@ const shared = {
 };
 
 export default {
+  // Jest reads testTimeout only at the top level, not per project.
+  testTimeout: 30000,
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   projects: [
@@ -22,7 +24,6 @@ export default {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };

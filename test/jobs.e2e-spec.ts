@@ -1,4 +1,7 @@
+import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import { createUser } from '../apps/gateway/src/identity/create-user.js';
+import { hashPassword } from '../apps/gateway/src/identity/password-hasher.js';
 import {
   api,
   eventually,
@@ -217,5 +220,37 @@ describe('jobs: gateway → NATS → jobs-leads → Postgres → outbox → JetS
     const bad = await api(base, 'GET', '/api/connection/jobs?limit=1000', { token: carol.token });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('lets an admin (created by the operator path) read any job and its audit trail', async () => {
+    const email = `admin-${randomUUID()}@example.com`;
+    await createUser(system.app('gateway').get(MikroORM).em.fork(), {
+      email,
+      passwordHash: await hashPassword('an admin passphrase'),
+      name: 'Ops',
+      phone: '07911123456',
+      role: 'admin',
+    });
+    const login = await api(base, 'POST', '/api/auth/login', {
+      body: { email, password: 'an admin passphrase' },
+    });
+    const created = await api(base, 'POST', '/api/connection/jobs', {
+      token: alice.token,
+      body: TAP_JOB,
+    });
+    const job = await api(base, 'GET', `/api/connection/jobs/${created.body.job_id}`, {
+      token: login.body.access_token,
+    });
+    expect(job.status).toBe(200);
+    expect(job.body.customer_id).toBe(alice.id);
+    const trail = await eventually(async () => {
+      const response = await api(base, 'GET', `/api/connection/events/${created.body.job_id}`, {
+        token: login.body.access_token,
+      });
+      return response.status === 200 ? response.body : undefined;
+    });
+    expect(trail.events.map((event: { event_type: string }) => event.event_type)).toEqual([
+      'JOB_CREATED',
+    ]);
   });
 });

@@ -13,3 +13,4 @@ export * from './service/platform.module.js';
 export * from './service/start-service.js';
 export * from './bus/bus-controller.decorator.js';
 export * from './http/public-route.decorator.js';
+export * from './database/migrate.js';

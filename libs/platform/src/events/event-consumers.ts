@@ -53,6 +53,7 @@ const MAX_REDELIVERY_DELAY_MS = 30_000;
 export class EventConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly handlers: EventHandler[] = [];
   private readonly running: RunningConsumer[] = [];
+  private stopping = false;
   private readonly logger: Logger;
 
   constructor(
@@ -95,12 +96,16 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         });
       }
       const consumer = await js.consumers.get(EVENT_STREAM.name, handler.durableName);
-      const messages = await consumer.consume({ max_messages: 100 });
+      // A small prefetch: messages buffered here wait, while another replica could take them.
+      const messages = await consumer.consume({
+        max_messages: Math.max(10, 2 * (handler.concurrency ?? 1)),
+      });
       this.running.push({ messages, done: this.pump(handler, messages) });
     }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     for (const consumer of this.running) await consumer.messages.close();
     await Promise.all(this.running.map((consumer) => consumer.done));
     this.running.length = 0;
@@ -110,6 +115,11 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     const limit = Math.max(1, handler.concurrency ?? 1);
     const inFlight = new Set<Promise<void>>();
     for await (const message of messages) {
+      if (this.stopping) {
+        // Pulled but not started: hand it back now rather than after the ack wait.
+        message.nak();
+        continue;
+      }
       const processing = this.process(handler, message).finally(() => inFlight.delete(processing));
       inFlight.add(processing);
       if (inFlight.size >= limit) await Promise.race(inFlight);

@@ -15,17 +15,20 @@ import { PLATFORM_CONFIG } from '../config/tokens.js';
  */
 @Injectable()
 export class NatsConnectionHolder implements OnApplicationShutdown {
+  /** The promise, not the connection, is cached: callers that race at startup share one. */
+  private connecting?: Promise<NatsConnection>;
   private connection?: NatsConnection;
   private jetStreamClient?: JetStreamClient;
 
   constructor(@Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig) {}
 
   async connect(): Promise<NatsConnection> {
-    this.connection ??= await connect({
+    this.connecting ??= connect({
       servers: this.config.natsUrl,
       name: `${this.config.serviceName}-jetstream`,
       maxReconnectAttempts: -1,
     });
+    this.connection = await this.connecting;
     return this.connection;
   }
 
