@@ -1,8 +1,10 @@
 import type { ServiceDefinition } from '#platform';
+import { LeadChargesModule } from './lead-charges/lead-charges.module.js';
+import { escrowMigrations } from './migrations/index.js';
+import { WalletsModule } from './wallets/wallets.module.js';
 
-/** The ledger arrives with the escrow feature; the schema and bus are ready. */
 export const ESCROW: ServiceDefinition = {
-  persistence: { schema: 'escrow', entities: [], migrations: [] },
-  features: [],
+  persistence: { schema: 'escrow', entities: [], migrations: escrowMigrations },
+  features: [WalletsModule, LeadChargesModule],
   servesBus: true,
 };

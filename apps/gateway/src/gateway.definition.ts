@@ -7,6 +7,7 @@ import { RefreshToken } from './identity/refresh-token.entity.js';
 import { User } from './identity/user.entity.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { gatewayMigrations } from './migrations/index.js';
+import { WalletModule } from './wallet/wallet.module.js';
 
 export const GATEWAY: ServiceDefinition = {
   persistence: {
@@ -14,7 +15,7 @@ export const GATEWAY: ServiceDefinition = {
     entities: [User, RefreshToken],
     migrations: gatewayMigrations,
   },
-  features: [HttpEdgeModule, IdentityModule, JobsModule, AuditTrailModule],
+  features: [HttpEdgeModule, IdentityModule, JobsModule, AuditTrailModule, WalletModule],
   servesBus: false,
   configureHttp: configureGatewayHttp,
 };

@@ -15,3 +15,6 @@ export * from './validation/is-money.decorator.js';
 export * from './validation/is-uk-postcode.decorator.js';
 export * from './pagination/page.request.js';
 export * from './validation/is-uk-phone.decorator.js';
+export * from './escrow/escrow.requests.js';
+export * from './escrow/escrow.views.js';
+export * from './events/escrow-events.js';

@@ -5,6 +5,13 @@ export const Subjects = {
     get: 'jobs.job.get',
     list: 'jobs.job.list',
   },
+  escrow: {
+    getWallet: 'escrow.wallet.get',
+    deposit: 'escrow.wallet.deposit',
+    paymentWebhook: 'escrow.payment.webhook',
+    chargeLead: 'escrow.lead.charge',
+    refundLead: 'escrow.lead.refund',
+  },
   notifications: {
     listJobEvents: 'notifications.event.list-for-job',
   },

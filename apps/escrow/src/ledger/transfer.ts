@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+
+export type AccountKind =
+  'customer_wallet' | 'vendor_wallet' | 'job_escrow' | 'platform_revenue' | 'provider_clearing';
+
+export type LedgerTransactionKind = 'deposit' | 'lead_charge' | 'lead_refund';
+
+/** An account is named by what it is for: its kind and, for wallets and escrow, its owner. */
+export interface AccountRef {
+  kind: AccountKind;
+  ownerId: string | null;
+}
+
+/** One side of a transfer: positive credits the account, negative debits it. Integer pence. */
+export interface Leg {
+  account: AccountRef;
+  amountPence: number;
+}
+
+export interface Transfer {
+  kind: LedgerTransactionKind;
+  idempotencyKey: string;
+  legs: Leg[];
+  /** What the money moved for (lead id, payment id ...), kept with the transaction. */
+  reference: Record<string, string>;
+}
+
+/** Accounts that hold someone's money may not be overdrawn. */
+export function mayGoNegative(kind: AccountKind): boolean {
+  return kind === 'provider_clearing';
+}
+
+export function accountKey(account: AccountRef): string {
+  return `${account.kind}:${account.ownerId ?? '-'}`;
+}
+
+/** A transfer is well formed when it has at least two legs of whole, non-zero pence summing to zero. */
+export function assertBalanced(legs: Leg[]): void {
+  if (legs.length < 2) throw new RangeError('a transfer needs at least two legs');
+  for (const leg of legs) {
+    if (!Number.isSafeInteger(leg.amountPence) || leg.amountPence === 0) {
+      throw new RangeError(`a leg must move a whole, non-zero number of pence: ${leg.amountPence}`);
+    }
+  }
+  const total = legs.reduce((sum, leg) => sum + leg.amountPence, 0);
+  if (total !== 0) throw new RangeError(`a transfer must sum to zero, not ${total}`);
+}
+
+/**
+ * Fingerprint of what a transfer does, so that a replayed idempotency key can be told apart
+ * from the same key reused for something else.
+ */
+export function transferFingerprint(transfer: Transfer): string {
+  const canonical = JSON.stringify({
+    kind: transfer.kind,
+    legs: transfer.legs.map((leg) => [accountKey(leg.account), leg.amountPence]).sort(),
+    reference: Object.entries(transfer.reference).sort(),
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}

@@ -1,0 +1,4 @@
+import { Migration20261122000200Ledger } from './Migration20261122000200Ledger.js';
+
+/** Oldest first. Applied migrations are never edited; changes go in a new one. */
+export const escrowMigrations = [Migration20261122000200Ledger];
