@@ -43,7 +43,11 @@ export class TestSystem {
     apps: ServiceName[] = ALL_APPS,
   ): Promise<TestSystem> {
     const system = new TestSystem(overrides);
-    await Promise.all(apps.map((name) => system.startApp(name)));
+    // The gateway first: the test payment provider needs its (random) port for webhooks.
+    if (apps.includes('gateway')) await system.startApp('gateway');
+    await Promise.all(
+      apps.filter((name) => name !== 'gateway').map((name) => system.startApp(name)),
+    );
     return system;
   }
 
@@ -62,7 +66,10 @@ export class TestSystem {
     };
     const app = await startService(config, DEFINITIONS[name]);
     this.apps.set(name, app);
-    if (name === 'gateway') this.gatewayUrl = `http://127.0.0.1:${httpPort(app)}`;
+    if (name === 'gateway') {
+      this.gatewayUrl = `http://127.0.0.1:${httpPort(app)}`;
+      process.env.PAYMENTS_WEBHOOK_URL = `${this.gatewayUrl}/api/webhooks/payments`;
+    }
   }
 
   async stopApp(name: ServiceName): Promise<void> {

@@ -6,6 +6,7 @@ import { IdentityModule } from './identity/identity.module.js';
 import { RefreshToken } from './identity/refresh-token.entity.js';
 import { User } from './identity/user.entity.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { PaymentsModule } from './payments/payments.module.js';
 import { gatewayMigrations } from './migrations/index.js';
 import { WalletModule } from './wallet/wallet.module.js';
 
@@ -15,7 +16,14 @@ export const GATEWAY: ServiceDefinition = {
     entities: [User, RefreshToken],
     migrations: gatewayMigrations,
   },
-  features: [HttpEdgeModule, IdentityModule, JobsModule, AuditTrailModule, WalletModule],
+  features: [
+    HttpEdgeModule,
+    IdentityModule,
+    JobsModule,
+    AuditTrailModule,
+    WalletModule,
+    PaymentsModule,
+  ],
   servesBus: false,
   configureHttp: configureGatewayHttp,
 };

@@ -10,4 +10,12 @@ export interface BusRequest<TData = unknown> {
   data: TData;
 }
 
+/**
+ * A request that acts for nobody: an external system's message (a payment provider's webhook)
+ * that the receiving service authenticates itself, by signature.
+ */
+export interface UnauthenticatedBusRequest<TData = unknown> {
+  data: TData;
+}
+
 export const CORRELATION_ID_HEADER = 'x-correlation-id';

@@ -4,7 +4,8 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
+  IsBase64,
+  IsObject,
   IsUUID,
   Length,
   Matches,
@@ -91,9 +92,10 @@ export class WalletQuery {
 
 /** `escrow.payment.webhook`: the provider's request exactly as received, body base64-encoded. */
 export class PaymentWebhookCommand {
-  @IsString()
-  @Length(1, 1_000_000)
+  @IsBase64()
+  @Length(1, 200_000)
   raw_body_base64!: string;
 
+  @IsObject()
   headers!: Record<string, string | undefined>;
 }

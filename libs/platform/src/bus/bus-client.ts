@@ -4,6 +4,7 @@ import {
   ErrorCode,
   isBusErrorPayload,
   type BusRequest,
+  type UnauthenticatedBusRequest,
 } from '#contracts';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
@@ -41,7 +42,7 @@ export class BusClient implements OnModuleInit, OnApplicationShutdown {
 
   async request<TReply, TData = unknown>(
     subject: string,
-    request: BusRequest<TData>,
+    request: BusRequest<TData> | UnauthenticatedBusRequest<TData>,
   ): Promise<TReply> {
     const requestHeaders = headers();
     requestHeaders.set(CORRELATION_ID_HEADER, currentCorrelationId() ?? randomUUID());

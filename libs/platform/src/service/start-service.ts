@@ -35,7 +35,9 @@ export async function startService(
         ...definition.features,
       ],
     },
-    { logger: new PinoNestLogger(logger.child({ context: 'nest' })), bodyParser: false },
+    // Body parsing is opt-in per app (the gateway's configureHttp); rawBody keeps the bytes the
+    // parser saw, for signature checks.
+    { logger: new PinoNestLogger(logger.child({ context: 'nest' })), bodyParser: false, rawBody: true },
   );
   await migrateSchema(app.get(MikroORM), config.databaseUrl, definition.persistence.schema);
   definition.configureHttp?.(app, config);

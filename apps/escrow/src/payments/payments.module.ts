@@ -1,0 +1,33 @@
+import { ROOT_LOGGER } from '#platform';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { LedgerModule } from '../ledger/ledger.module.js';
+import { DepositsService } from './deposits.service.js';
+import { createPaymentProvider, loadPaymentsConfig } from './payment-provider.factory.js';
+import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider.port.js';
+import { PaymentRepository } from './payment.repository.js';
+import { PaymentsController } from './payments.controller.js';
+
+@Module({
+  imports: [LedgerModule],
+  controllers: [PaymentsController],
+  providers: [
+    {
+      provide: PAYMENT_PROVIDER,
+      useFactory: (logger: Logger) =>
+        createPaymentProvider(loadPaymentsConfig(), logger.child({ context: 'PaymentProvider' })),
+      inject: [ROOT_LOGGER],
+    },
+    DepositsService,
+    PaymentRepository,
+  ],
+})
+export class PaymentsModule implements OnApplicationShutdown {
+  constructor(@Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider) {}
+
+  /** The test provider has webhook deliveries scheduled; a stopped service must not send them. */
+  onApplicationShutdown(): void {
+    if ('close' in this.provider && typeof this.provider.close === 'function')
+      this.provider.close();
+  }
+}
