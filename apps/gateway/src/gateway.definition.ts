@@ -6,8 +6,10 @@ import { IdentityModule } from './identity/identity.module.js';
 import { RefreshToken } from './identity/refresh-token.entity.js';
 import { User } from './identity/user.entity.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { LeadsModule } from './leads/leads.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { gatewayMigrations } from './migrations/index.js';
+import { VendorProfilesModule } from './vendor-profiles/vendor-profiles.module.js';
 import { WalletModule } from './wallet/wallet.module.js';
 
 export const GATEWAY: ServiceDefinition = {
@@ -20,9 +22,11 @@ export const GATEWAY: ServiceDefinition = {
     HttpEdgeModule,
     IdentityModule,
     JobsModule,
+    LeadsModule,
     AuditTrailModule,
     WalletModule,
     PaymentsModule,
+    VendorProfilesModule,
   ],
   servesBus: false,
   configureHttp: configureGatewayHttp,

@@ -1,10 +1,17 @@
 import type { ServiceDefinition } from '#platform';
 import { Job } from './jobs/job.entity.js';
+import { Lead } from './leads/lead.entity.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { jobsLeadsMigrations } from './migrations/index.js';
+import { VendorProfile } from './vendor-profiles/vendor-profile.entity.js';
+import { VendorProfilesModule } from './vendor-profiles/vendor-profiles.module.js';
 
 export const JOBS_LEADS: ServiceDefinition = {
-  persistence: { schema: 'jobs', entities: [Job], migrations: jobsLeadsMigrations },
-  features: [JobsModule],
+  persistence: {
+    schema: 'jobs',
+    entities: [Job, Lead, VendorProfile],
+    migrations: jobsLeadsMigrations,
+  },
+  features: [JobsModule, VendorProfilesModule],
   servesBus: true,
 };

@@ -14,3 +14,4 @@ export * from './service/start-service.js';
 export * from './bus/bus-controller.decorator.js';
 export * from './http/public-route.decorator.js';
 export * from './database/migrate.js';
+export * from './time/clock.js';

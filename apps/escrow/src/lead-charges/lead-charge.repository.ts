@@ -27,9 +27,15 @@ const COLUMNS =
 /** Which leads were paid for, and whether they were refunded (once at most, the table enforces it). */
 @Injectable()
 export class LeadChargeRepository {
-  async find(em: EntityManager, leadId: string, forUpdate = false): Promise<LeadCharge | null> {
+  /** The lead's most recent charge (earlier ones were refunded after failed acceptances). */
+  async findLatest(
+    em: EntityManager,
+    leadId: string,
+    forUpdate = false,
+  ): Promise<LeadCharge | null> {
     const [row] = await em.execute<LeadChargeRow[]>(
-      `select ${COLUMNS} from escrow.lead_charge where lead_id = ? ${forUpdate ? 'for update' : ''}`,
+      `select ${COLUMNS} from escrow.lead_charge where lead_id = ?
+       order by created_at desc limit 1 ${forUpdate ? 'for update' : ''}`,
       [leadId],
     );
     return row ? toLeadCharge(row) : null;
@@ -47,7 +53,7 @@ export class LeadChargeRepository {
 
   async markRefunded(
     em: EntityManager,
-    leadId: string,
+    charge: LeadCharge,
     transactionId: string,
     reason: string,
     pence: number,
@@ -55,8 +61,8 @@ export class LeadChargeRepository {
     await em.execute(
       `update escrow.lead_charge
        set refund_transaction_id = ?, refund_reason = ?, refunded_pence = ?, refunded_at = now()
-       where lead_id = ?`,
-      [transactionId, reason, pence, leadId],
+       where charge_transaction_id = ?`,
+      [transactionId, reason, pence, charge.chargeTransactionId],
     );
   }
 }

@@ -1,5 +1,6 @@
 import {
   assertRole,
+  type ActorRole,
   DomainError,
   ErrorCode,
   penceToPounds,
@@ -70,7 +71,8 @@ export class LeadChargesService {
           balance: penceToPounds(posted.balances.get(accountKey(wallet))!),
         };
         if (posted.replayed) return reply;
-        if (await this.charges.find(em, command.lead_id)) {
+        const latest = await this.charges.findLatest(em, command.lead_id);
+        if (latest && !latest.refundTransactionId) {
           throw new DomainError(
             ErrorCode.LEAD_ALREADY_CHARGED,
             409,
@@ -107,72 +109,80 @@ export class LeadChargesService {
   @CreateRequestContext()
   async refund(principal: Principal, command: RefundLeadCommand): Promise<LeadRefundReply> {
     return retryOnConflict(() =>
-      this.em.fork().transactional(async (em) => {
-        const charge = await this.charges.find(em, command.lead_id, true);
-        if (!charge) {
-          throw new DomainError(ErrorCode.LEAD_CHARGE_NOT_FOUND, 404, 'No charge for this lead', {
-            lead_id: command.lead_id,
-          });
-        }
-        const wallet: AccountRef = { kind: 'vendor_wallet', ownerId: charge.vendorId };
-        if (charge.refundTransactionId) {
-          if (charge.refundReason !== command.reason) {
-            throw new DomainError(
-              ErrorCode.LEAD_ALREADY_REFUNDED,
-              409,
-              'This lead has already been refunded',
-              {
-                lead_id: command.lead_id,
-                reason: charge.refundReason,
-              },
-            );
-          }
-          return {
-            lead_id: command.lead_id,
-            transaction_id: charge.refundTransactionId,
-            reason: command.reason,
-            refunded: penceToPounds(charge.refundedPence!),
-            balance: penceToPounds(await this.ledger.balance(em, wallet)),
-          };
-        }
-        const pence = refundPence(charge.amountPence, command.reason);
-        const posted = await this.ledger.post(em, {
-          kind: 'lead_refund',
-          idempotencyKey: `lead_refund:${command.lead_id}`,
-          legs: [
-            { account: PLATFORM_REVENUE, amountPence: -pence },
-            { account: wallet, amountPence: pence },
-          ],
-          reference: { lead_id: command.lead_id, reason: command.reason },
-        });
-        await this.charges.markRefunded(
-          em,
-          command.lead_id,
-          posted.transactionId,
-          command.reason,
-          pence,
-        );
-        this.outbox.record<LeadRefundedPayload>(em, {
-          type: 'LEAD_REFUNDED',
-          actor: { id: principal.userId, role: principal.role },
-          subject: { type: 'lead', id: command.lead_id },
-          jobId: null,
-          payload: {
-            lead_id: command.lead_id,
-            vendor_id: charge.vendorId,
-            transaction_id: posted.transactionId,
-            amount: penceToPounds(pence),
-            reason: command.reason,
-          },
-        });
-        return {
-          lead_id: command.lead_id,
-          transaction_id: posted.transactionId,
-          reason: command.reason,
-          refunded: penceToPounds(pence),
-          balance: penceToPounds(posted.balances.get(accountKey(wallet))!),
-        };
-      }),
+      this.em
+        .fork()
+        .transactional((em) =>
+          this.refundWithin(em, { id: principal.userId, role: principal.role }, command),
+        ),
     );
+  }
+
+  /**
+   * Refunds the lead's latest charge inside the caller's transaction (a bus command's own, or
+   * an event consumer's inbox transaction). The same reason again answers the first refund.
+   */
+  async refundWithin(
+    em: EntityManager,
+    actor: { id: string; role: ActorRole },
+    command: RefundLeadCommand,
+  ): Promise<LeadRefundReply> {
+    const charge = await this.charges.findLatest(em, command.lead_id, true);
+    if (!charge) {
+      throw new DomainError(ErrorCode.LEAD_CHARGE_NOT_FOUND, 404, 'No charge for this lead', {
+        lead_id: command.lead_id,
+      });
+    }
+    const wallet: AccountRef = { kind: 'vendor_wallet', ownerId: charge.vendorId };
+    if (charge.refundTransactionId) {
+      if (charge.refundReason !== command.reason) {
+        throw new DomainError(
+          ErrorCode.LEAD_ALREADY_REFUNDED,
+          409,
+          'This lead has already been refunded',
+          {
+            lead_id: command.lead_id,
+            reason: charge.refundReason,
+          },
+        );
+      }
+      return {
+        lead_id: command.lead_id,
+        transaction_id: charge.refundTransactionId,
+        reason: command.reason,
+        refunded: penceToPounds(charge.refundedPence!),
+        balance: penceToPounds(await this.ledger.balance(em, wallet)),
+      };
+    }
+    const pence = refundPence(charge.amountPence, command.reason);
+    const posted = await this.ledger.post(em, {
+      kind: 'lead_refund',
+      idempotencyKey: `lead_refund:${charge.chargeTransactionId}`,
+      legs: [
+        { account: PLATFORM_REVENUE, amountPence: -pence },
+        { account: wallet, amountPence: pence },
+      ],
+      reference: { lead_id: command.lead_id, reason: command.reason },
+    });
+    await this.charges.markRefunded(em, charge, posted.transactionId, command.reason, pence);
+    this.outbox.record<LeadRefundedPayload>(em, {
+      type: 'LEAD_REFUNDED',
+      actor,
+      subject: { type: 'lead', id: command.lead_id },
+      jobId: null,
+      payload: {
+        lead_id: command.lead_id,
+        vendor_id: charge.vendorId,
+        transaction_id: posted.transactionId,
+        amount: penceToPounds(pence),
+        reason: command.reason,
+      },
+    });
+    return {
+      lead_id: command.lead_id,
+      transaction_id: posted.transactionId,
+      reason: command.reason,
+      refunded: penceToPounds(pence),
+      balance: penceToPounds(posted.balances.get(accountKey(wallet))!),
+    };
   }
 }

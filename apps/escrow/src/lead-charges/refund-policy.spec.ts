@@ -9,6 +9,7 @@ describe('lead refund policy', () => {
     ['customer_dispute', 250, 188],
     ['job_cancelled', 1250, 625],
     ['poor_quality', 251, 126],
+    ['acceptance_failed', 1250, 1250],
   ] as const)('refunds %s of %p pence with %p pence', (reason, charged, refunded) => {
     expect(refundPence(charged, reason)).toBe(refunded);
   });

@@ -8,6 +8,7 @@ export const REFUND_PERCENT: Record<LeadRefundReason, number> = {
   customer_dispute: 75,
   job_cancelled: 50,
   poor_quality: 50,
+  acceptance_failed: 100,
 };
 
 /** Whole pence, half a penny rounded up in the vendor's favour. */

@@ -1,5 +1,10 @@
 import { Migration20261122000200Ledger } from './Migration20261122000200Ledger.js';
 import { Migration20261122000300Payments } from './Migration20261122000300Payments.js';
+import { Migration20261122000400LeadChargeRetries } from './Migration20261122000400LeadChargeRetries.js';
 
 /** Oldest first. Applied migrations are never edited; changes go in a new one. */
-export const escrowMigrations = [Migration20261122000200Ledger, Migration20261122000300Payments];
+export const escrowMigrations = [
+  Migration20261122000200Ledger,
+  Migration20261122000300Payments,
+  Migration20261122000400LeadChargeRetries,
+];

@@ -79,6 +79,14 @@ export class AuthService {
     return toUserResponse(user);
   }
 
+  /** Name, email and phone of an account, for the services that reveal them to paying vendors. */
+  @CreateRequestContext()
+  async contactCard(principal: Principal): Promise<{ name: string; email: string; phone: string }> {
+    const user = await this.em.findOne(User, { id: principal.userId });
+    if (!user) throw new DomainError(ErrorCode.INVALID_TOKEN, 401, 'The account no longer exists');
+    return { name: user.name, email: user.email, phone: user.phone };
+  }
+
   private tokenPair(user: User, refreshToken: string): TokenPairResponse {
     return {
       access_token: this.accessTokens.issue(user),

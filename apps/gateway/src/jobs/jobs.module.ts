@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module.js';
 import { JobsController } from './jobs.controller.js';
 
-@Module({ controllers: [JobsController] })
+@Module({ imports: [IdentityModule], controllers: [JobsController] })
 export class JobsModule {}

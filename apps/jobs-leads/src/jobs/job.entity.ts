@@ -1,7 +1,8 @@
-import { DomainError, poundsToPence, type JobStatus } from '#contracts';
+import { DomainError, ErrorCode, penceToPounds, poundsToPence, type JobStatus } from '#contracts';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { toNormalised } from 'postcode';
 import { v7 as uuidv7 } from 'uuid';
+import { isEditable } from './job-lifecycle.js';
 
 export interface DraftJobInput {
   customerId: string;
@@ -48,6 +49,23 @@ export class Job {
   @Property({ type: 'text', nullable: true })
   postcode: string | null = null;
 
+  /** The customer's contact card, captured at publish; revealed only to vendors who paid. */
+  @Property({ type: 'text', nullable: true })
+  customerName: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  customerEmail: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  customerPhone: string | null = null;
+
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  publishedAt: Date | null = null;
+
+  /** A live job with no accepted quote by then expires. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  expiresAt: Date | null = null;
+
   @Property({ type: 'Date', columnType: 'timestamptz' })
   createdAt!: Date;
 
@@ -56,6 +74,44 @@ export class Job {
 
   /** A new job is a draft: visible to its owner only, editable, offered to nobody yet. */
   static draft(input: DraftJobInput, now: Date): Job {
+    const job = new Job();
+    job.id = uuidv7({ msecs: now.getTime() });
+    job.customerId = input.customerId;
+    job.status = 'draft';
+    job.createdAt = now;
+    job.apply(input, now);
+    return job;
+  }
+
+  /** Changes a draft; once live, vendors may have paid for what it says, so it is frozen. */
+  edit(changes: Partial<Omit<DraftJobInput, 'customerId'>>, now: Date): void {
+    if (!isEditable(this.status)) {
+      throw new DomainError(
+        ErrorCode.JOB_NOT_EDITABLE,
+        409,
+        `A ${this.status} job can no longer be edited`,
+        {
+          status: this.status,
+        },
+      );
+    }
+    this.apply(
+      {
+        customerId: this.customerId,
+        title: changes.title ?? this.title,
+        description:
+          changes.description === undefined ? (this.description ?? undefined) : changes.description,
+        tradeCategory: changes.tradeCategory ?? this.tradeCategory,
+        budgetMin: changes.budgetMin ?? penceToPounds(this.budgetMinPence),
+        budgetMax: changes.budgetMax ?? penceToPounds(this.budgetMaxPence),
+        timeframe: changes.timeframe ?? this.timeframe,
+        postcode: changes.postcode === undefined ? (this.postcode ?? undefined) : changes.postcode,
+      },
+      now,
+    );
+  }
+
+  private apply(input: DraftJobInput, now: Date): void {
     const budgetMinPence = poundsToPence(input.budgetMin);
     const budgetMaxPence = poundsToPence(input.budgetMax);
     if (budgetMinPence > budgetMaxPence) {
@@ -63,19 +119,13 @@ export class Job {
         fields: [{ field: 'budget_min', errors: ['budget_min must not exceed budget_max'] }],
       });
     }
-    const job = new Job();
-    job.id = uuidv7({ msecs: now.getTime() });
-    job.customerId = input.customerId;
-    job.status = 'draft';
-    job.title = input.title.trim();
-    job.description = input.description?.trim() || null;
-    job.tradeCategory = input.tradeCategory;
-    job.budgetMinPence = budgetMinPence;
-    job.budgetMaxPence = budgetMaxPence;
-    job.timeframe = input.timeframe;
-    job.postcode = input.postcode ? toNormalised(input.postcode) : null;
-    job.createdAt = now;
-    job.updatedAt = now;
-    return job;
+    this.title = input.title.trim();
+    this.description = input.description?.trim() || null;
+    this.tradeCategory = input.tradeCategory;
+    this.budgetMinPence = budgetMinPence;
+    this.budgetMaxPence = budgetMaxPence;
+    this.timeframe = input.timeframe;
+    this.postcode = input.postcode ? toNormalised(input.postcode) : null;
+    this.updatedAt = now;
   }
 }

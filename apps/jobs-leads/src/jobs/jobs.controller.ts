@@ -1,6 +1,9 @@
 import {
   CreateJobRequest,
   PageRequest,
+  PublishJobCommand,
+  UpdateJobCommand,
+  type PublishJobReply,
   Subjects,
   type BusRequest,
   type CreateJobReply,
@@ -29,5 +32,20 @@ export class JobsController {
   @MessagePattern(Subjects.jobs.list)
   list(@Payload() request: BusRequest): Promise<JobListView> {
     return this.jobs.listOwn(request.principal, validateInput(PageRequest, request.data ?? {}));
+  }
+
+  @MessagePattern(Subjects.jobs.publish)
+  publish(@Payload() request: BusRequest): Promise<PublishJobReply> {
+    return this.jobs.publish(request.principal, validateInput(PublishJobCommand, request.data));
+  }
+
+  @MessagePattern(Subjects.jobs.update)
+  update(@Payload() request: BusRequest): Promise<JobView> {
+    return this.jobs.update(request.principal, validateInput(UpdateJobCommand, request.data));
+  }
+
+  @MessagePattern(Subjects.jobs.cancel)
+  cancel(@Payload() request: BusRequest<GetJobQuery>): Promise<JobView> {
+    return this.jobs.cancel(request.principal, String(request.data?.job_id));
   }
 }

@@ -1,4 +1,10 @@
 import { Migration20261122000100Jobs } from './Migration20261122000100Jobs.js';
+import { Migration20261122000200VendorProfiles } from './Migration20261122000200VendorProfiles.js';
+import { Migration20261122000300Leads } from './Migration20261122000300Leads.js';
 
 /** Oldest first. Applied migrations are never edited; changes go in a new one. */
-export const jobsLeadsMigrations = [Migration20261122000100Jobs];
+export const jobsLeadsMigrations = [
+  Migration20261122000100Jobs,
+  Migration20261122000200VendorProfiles,
+  Migration20261122000300Leads,
+];

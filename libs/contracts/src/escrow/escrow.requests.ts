@@ -61,6 +61,8 @@ export const LEAD_REFUND_REASONS = [
   'customer_dispute',
   'job_cancelled',
   'poor_quality',
+  // The vendor paid but the acceptance could not be completed: they get everything back.
+  'acceptance_failed',
 ] as const;
 
 export type LeadRefundReason = (typeof LEAD_REFUND_REASONS)[number];

@@ -2,6 +2,7 @@ import type { ServiceName } from '../bus/subjects.js';
 
 export const EVENT_TYPES = [
   'JOB_CREATED',
+  'JOB_UPDATED',
   'JOB_POSTED',
   'JOB_CANCELLED',
   'JOB_EXPIRED',

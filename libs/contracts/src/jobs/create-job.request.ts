@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsMoney } from '../validation/is-money.decorator.js';
 import { IsUkPostcode } from '../validation/is-uk-postcode.decorator.js';
@@ -40,4 +40,14 @@ export class CreateJobRequest {
   @IsOptional()
   @IsUkPostcode()
   postcode?: string;
+}
+
+/** Body of `PATCH /api/connection/jobs/:jobId`: any subset of the fields, drafts only. */
+export class UpdateJobRequest extends PartialType(CreateJobRequest) {}
+
+/** `jobs.job.update` data. */
+export class UpdateJobCommand extends UpdateJobRequest {
+  @IsString()
+  @Length(1, 64)
+  job_id!: string;
 }

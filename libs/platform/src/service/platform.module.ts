@@ -11,6 +11,7 @@ import { OutboxRelay } from '../events/outbox-relay.js';
 import { HealthController } from '../health/health.controller.js';
 import { Readiness } from '../health/readiness.js';
 import { NatsConnectionHolder } from '../nats/nats-connection.js';
+import { CLOCK, systemClock } from '../time/clock.js';
 
 export interface PlatformModuleOptions {
   config: PlatformConfig;
@@ -27,6 +28,7 @@ export class PlatformModule {
       { provide: PLATFORM_CONFIG, useValue: options.config },
       { provide: SERVICE_PERSISTENCE, useValue: options.persistence },
       { provide: ROOT_LOGGER, useValue: options.logger },
+      { provide: CLOCK, useValue: systemClock },
       NatsConnectionHolder,
       EventOutbox,
       OutboxRelay,

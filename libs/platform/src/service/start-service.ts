@@ -37,7 +37,11 @@ export async function startService(
     },
     // Body parsing is opt-in per app (the gateway's configureHttp); rawBody keeps the bytes the
     // parser saw, for signature checks.
-    { logger: new PinoNestLogger(logger.child({ context: 'nest' })), bodyParser: false, rawBody: true },
+    {
+      logger: new PinoNestLogger(logger.child({ context: 'nest' })),
+      bodyParser: false,
+      rawBody: true,
+    },
   );
   await migrateSchema(app.get(MikroORM), config.databaseUrl, definition.persistence.schema);
   definition.configureHttp?.(app, config);
