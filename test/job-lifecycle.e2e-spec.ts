@@ -6,51 +6,22 @@ import {
   TAP_JOB,
   type TestUser,
 } from './support/http-client.js';
+import { leadFor, publishJob, registerVendor } from './support/marketplace.js';
 import { expectLedgerInvariants } from './support/ledger-invariants.js';
 import { TestSystem } from './support/system.js';
 
 const TRADE = 'Plastering';
 
-async function plasterer(base: string, funds: number): Promise<TestUser> {
-  const vendor = await registerAndLogin(base, 'vendor');
-  await api(base, 'PUT', '/api/connection/vendor-profile', {
-    token: vendor.token,
-    body: {
-      business_name: 'Smooth Walls',
-      trade_categories: [TRADE],
-      phone: '07911 123456',
-      postcode: 'SW1A 2AA',
-      service_areas: ['SW1A'],
-      service_radius_miles: 5,
-    },
-  });
-  if (funds > 0) {
-    await api(base, 'POST', '/api/connection/wallet/deposits', {
-      token: vendor.token,
-      body: { amount: funds },
-    });
-    await eventually(async () => {
-      const wallet = await api(base, 'GET', '/api/connection/wallet', { token: vendor.token });
-      return wallet.body.balance === funds ? true : undefined;
-    }, 5000);
-  }
-  return vendor;
+function plasterer(base: string, funds: number): Promise<TestUser> {
+  return registerVendor(base, { trade: TRADE, areas: ['SW1A'], funds });
 }
 
-async function liveJob(base: string, customer: TestUser): Promise<string> {
-  const created = await api(base, 'POST', '/api/connection/jobs', {
-    token: customer.token,
-    body: {
-      ...TAP_JOB,
-      title: 'Skim the living room ceiling',
-      trade_category: TRADE,
-      postcode: 'SW1A 1AA',
-    },
+function liveJob(base: string, customer: TestUser): Promise<string> {
+  return publishJob(base, customer, {
+    title: 'Skim the living room ceiling',
+    trade_category: TRADE,
+    postcode: 'SW1A 1AA',
   });
-  await api(base, 'PATCH', `/api/connection/jobs/${created.body.job_id}/publish`, {
-    token: customer.token,
-  });
-  return created.body.job_id;
 }
 
 describe('editing and cancelling jobs', () => {
@@ -124,10 +95,7 @@ describe('editing and cancelling jobs', () => {
     const payer = await plasterer(base, 40);
     const bystander = await plasterer(base, 0);
     const jobId = await liveJob(base, customer);
-    const leadOf = async (vendor: TestUser) =>
-      (await api(base, 'GET', '/api/connection/leads', { token: vendor.token })).body.leads.find(
-        (lead: { job_id: string }) => lead.job_id === jobId,
-      );
+    const leadOf = (vendor: TestUser) => leadFor(base, vendor, jobId);
     const paid = await leadOf(payer);
     await api(base, 'POST', `/api/connection/leads/${paid.lead_id}/accept`, {
       token: payer.token,

@@ -1,11 +1,6 @@
 import { conversationIdForLead } from '#contracts';
-import {
-  api,
-  eventually,
-  registerAndLogin,
-  TAP_JOB,
-  type TestUser,
-} from './support/http-client.js';
+import { api, eventually, registerAndLogin, type TestUser } from './support/http-client.js';
+import { leadFor, publishJob, registerVendor, walletBalance } from './support/marketplace.js';
 import { expectLedgerInvariants } from './support/ledger-invariants.js';
 import { TestSystem } from './support/system.js';
 
@@ -14,53 +9,20 @@ describe('accepting and declining leads: pay, then unlock', () => {
   let base: string;
   let customer: TestUser;
 
-  /** A vendor with a Roofing profile in SW (this suite's own trade) and `funds` in their wallet. */
-  const fundedVendor = async (funds: number): Promise<TestUser> => {
-    const vendor = await registerAndLogin(base, 'vendor');
-    await api(base, 'PUT', '/api/connection/vendor-profile', {
-      token: vendor.token,
-      body: {
-        business_name: 'Roofs R Us',
-        trade_categories: ['Roofing'],
-        phone: '07911 123456',
-        postcode: 'SW1A 2AA',
-        service_areas: ['SW'],
-        service_radius_miles: 10,
-      },
-    });
-    if (funds > 0) {
-      await api(base, 'POST', '/api/connection/wallet/deposits', {
-        token: vendor.token,
-        body: { amount: funds },
-      });
-      await eventually(async () => ((await balance(vendor)) === funds ? true : undefined), 5000);
-    }
-    return vendor;
-  };
-  const balance = async (user: TestUser): Promise<number> =>
-    (await api(base, 'GET', '/api/connection/wallet', { token: user.token })).body.balance;
+  const fundedVendor = (funds: number) =>
+    registerVendor(base, { trade: 'Roofing', areas: ['SW'], funds });
+  const balance = (user: TestUser) => walletBalance(base, user);
   /** Publishes a Roofing job; `vendor`, with no recent leads yet, is among the vendors offered it. */
-  const leadFor = async (
+  const leadOf = async (
     vendor: TestUser,
   ): Promise<{ leadId: string; price: number; jobId: string }> => {
-    const created = await api(base, 'POST', '/api/connection/jobs', {
-      token: customer.token,
-      body: {
-        ...TAP_JOB,
-        trade_category: 'Roofing',
-        postcode: 'SW1A 1AA',
-        title: 'Replace slipped roof tiles',
-      },
+    const jobId = await publishJob(base, customer, {
+      trade_category: 'Roofing',
+      postcode: 'SW1A 1AA',
+      title: 'Replace slipped roof tiles',
     });
-    await api(base, 'PATCH', `/api/connection/jobs/${created.body.job_id}/publish`, {
-      token: customer.token,
-    });
-    const leads = (await api(base, 'GET', '/api/connection/leads', { token: vendor.token })).body
-      .leads;
-    const lead = leads.find(
-      (candidate: { job_id: string }) => candidate.job_id === created.body.job_id,
-    );
-    return { leadId: lead.lead_id, price: lead.lead_price, jobId: created.body.job_id };
+    const lead = await leadFor(base, vendor, jobId);
+    return { leadId: lead.lead_id, price: lead.lead_price, jobId };
   };
   const accept = (vendor: TestUser, leadId: string, body: Record<string, unknown> = {}) =>
     api(base, 'POST', `/api/connection/leads/${leadId}/accept`, { token: vendor.token, body });
@@ -82,7 +44,7 @@ describe('accepting and declining leads: pay, then unlock', () => {
 
   it('charges the lead price, unlocks the customer’s details and names the conversation', async () => {
     const vendor = await fundedVendor(50);
-    const { leadId, price, jobId } = await leadFor(vendor);
+    const { leadId, price, jobId } = await leadOf(vendor);
     const accepted = await accept(vendor, leadId, {
       idempotency_key: '550e8400-e29b-41d4-a716-446655440000',
     });
@@ -129,7 +91,7 @@ describe('accepting and declining leads: pay, then unlock', () => {
 
   it('lets exactly one of 10 parallel accepts of one lead through, and charges once', async () => {
     const vendor = await fundedVendor(100);
-    const { leadId, price } = await leadFor(vendor);
+    const { leadId, price } = await leadOf(vendor);
     const results = await Promise.all(Array.from({ length: 10 }, () => accept(vendor, leadId)));
     const statuses = results.map((result) => result.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
@@ -142,7 +104,7 @@ describe('accepting and declining leads: pay, then unlock', () => {
 
   it('answers 402 INSUFFICIENT_FUNDS with required and available, and leaves the lead on offer', async () => {
     const vendor = await fundedVendor(0);
-    const { leadId, price } = await leadFor(vendor);
+    const { leadId, price } = await leadOf(vendor);
     const refused = await accept(vendor, leadId);
     expect(refused.status).toBe(402);
     expect(refused.body).toMatchObject({
@@ -159,7 +121,7 @@ describe('accepting and declining leads: pay, then unlock', () => {
 
   it('refunds in full when the acceptance fails after the payment, and a retry pays again', async () => {
     const vendor = await fundedVendor(30);
-    const { leadId, price } = await leadFor(vendor);
+    const { leadId, price } = await leadOf(vendor);
     // An injected failure of the local step: the database refuses to mark this lead accepted.
     await system.db.query(`
       create function jobs.fail_acceptance() returns trigger language plpgsql as $$
@@ -193,7 +155,7 @@ describe('accepting and declining leads: pay, then unlock', () => {
 
   it('declines once (409 the second time); a declined lead cannot be accepted; nobody else’s lead can be answered', async () => {
     const vendor = await fundedVendor(20);
-    const { leadId } = await leadFor(vendor);
+    const { leadId } = await leadOf(vendor);
     const stranger = await fundedVendor(20);
     for (const path of ['accept', 'decline']) {
       const response = await api(base, 'POST', `/api/connection/leads/${leadId}/${path}`, {

@@ -6,6 +6,7 @@ import {
   TAP_JOB,
   type TestUser,
 } from './support/http-client.js';
+import { registerVendor } from './support/marketplace.js';
 import { TestSystem } from './support/system.js';
 
 describe('publishing jobs as masked leads', () => {
@@ -15,24 +16,8 @@ describe('publishing jobs as masked leads', () => {
   /** A trade of its own, so that vendors from other suites never match these jobs. */
   let vendors: TestUser[];
 
-  const profile = (overrides: Record<string, unknown> = {}) => ({
-    business_name: 'Tap Masters Ltd',
-    trade_categories: ['Locksmith'],
-    phone: '07911 123456',
-    postcode: 'SW1A 2AA',
-    service_areas: ['SW'],
-    service_radius_miles: 10,
-    ...overrides,
-  });
-  const newVendor = async (overrides: Record<string, unknown> = {}): Promise<TestUser> => {
-    const vendor = await registerAndLogin(base, 'vendor');
-    const put = await api(base, 'PUT', '/api/connection/vendor-profile', {
-      token: vendor.token,
-      body: profile(overrides),
-    });
-    expect(put.status).toBe(200);
-    return vendor;
-  };
+  const newVendor = (trade = 'Locksmith', areas = ['SW']): Promise<TestUser> =>
+    registerVendor(base, { trade, areas });
   const createJob = async (
     owner: TestUser,
     overrides: Record<string, unknown> = {},
@@ -56,8 +41,8 @@ describe('publishing jobs as masked leads', () => {
     customer = await registerAndLogin(base, 'customer');
     vendors = [];
     for (let index = 0; index < 6; index++) vendors.push(await newVendor());
-    await newVendor({ trade_categories: ['Plumbing'] });
-    await newVendor({ service_areas: ['M'], postcode: 'M1 1AE' });
+    await newVendor('Plumbing');
+    await newVendor('Locksmith', ['M']);
   });
   afterAll(() => system.stop());
 
@@ -122,7 +107,7 @@ describe('publishing jobs as masked leads', () => {
       vendors.map(async (vendor) => ({ vendor, leads: await leadsOf(vendor) })),
     );
     const a = withLead.find(({ leads }) => leads.some((lead) => lead.job_id === jobId))!;
-    const b = await newVendor({ trade_categories: ['Tiling'] });
+    const b = await newVendor('Tiling');
     const aLead = a.leads.find((lead) => lead.job_id === jobId);
     expect(await leadsOf(b)).toEqual([]);
     for (const leadId of [aLead.lead_id, randomUUID(), 'lead_xyz']) {
