@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '#platform';
 import { AuditTrailModule } from './audit-trail/audit-trail.module.js';
+import { ConversationsModule } from './conversations/conversations.module.js';
 import { configureGatewayHttp } from './http/configure-gateway-http.js';
 import { HttpEdgeModule } from './http/http.module.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -27,6 +28,7 @@ export const GATEWAY: ServiceDefinition = {
     WalletModule,
     PaymentsModule,
     VendorProfilesModule,
+    ConversationsModule,
   ],
   servesBus: false,
   configureHttp: configureGatewayHttp,

@@ -24,3 +24,6 @@ export * from './events/lead-events.js';
 export * from './jobs/vendor-profile.request.js';
 export * from './jobs/vendor-profile.view.js';
 export * from './jobs/conversation-id.js';
+export * from './messaging/message.requests.js';
+export * from './messaging/messaging.views.js';
+export * from './events/messaging-events.js';

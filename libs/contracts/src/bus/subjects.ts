@@ -24,6 +24,12 @@ export const Subjects = {
   notifications: {
     listJobEvents: 'notifications.event.list-for-job',
   },
+  messaging: {
+    listConversations: 'messaging.conversation.list',
+    listMessages: 'messaging.message.list',
+    sendMessage: 'messaging.message.send',
+    markRead: 'messaging.conversation.mark-read',
+  },
 } as const;
 
 /** Queue groups: replicas of one service share its subjects. */
