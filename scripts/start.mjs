@@ -13,14 +13,14 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { canConnect, findOnPath, isPortFree, redact } from './lib/local-infra.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = path.join(ROOT, '.data');
@@ -397,45 +397,11 @@ function hasExited(child) {
   return child.pid === undefined || child.exitCode !== null || child.signalCode !== null;
 }
 
-function canConnect(host, port, timeoutMs = 1000) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const settle = (connected) => {
-      socket.destroy();
-      resolve(connected);
-    };
-    socket.setTimeout(timeoutMs, () => settle(false));
-    socket.once('connect', () => settle(true));
-    socket.once('error', () => settle(false));
-  });
-}
-
 async function findFreePort(firstPort) {
   for (let port = firstPort; port < firstPort + 100; port++) {
     if (await isPortFree(port)) return port;
   }
   throw new Error(`No free port in ${firstPort}-${firstPort + 99} for the embedded Postgres`);
-}
-
-function isPortFree(port) {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ host: '127.0.0.1', port }, () => server.close(() => resolve(true)));
-  });
-}
-
-function findOnPath(command) {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    const candidate = path.join(dir, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not in this directory; keep looking.
-    }
-  }
-  return undefined;
 }
 
 function makeLogger(name, colour) {
@@ -447,12 +413,6 @@ function makeLogger(name, colour) {
     }
   };
   return { info: write(process.stdout), error: write(process.stderr) };
-}
-
-function redact(url) {
-  const copy = new URL(url);
-  if (copy.password) copy.password = '***';
-  return copy.href;
 }
 
 // Errors from a connect to "localhost" are AggregateErrors with an empty

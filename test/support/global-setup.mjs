@@ -11,13 +11,12 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { canConnect, findOnPath, freePort, redact } from '../../scripts/lib/local-infra.mjs';
 import globalTeardown from './global-teardown.mjs';
 
 const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -92,7 +91,7 @@ function requireNatsServer() {
 
 async function startNatsServer(binary, state) {
   state.natsDir = await mkdtemp(path.join(os.tmpdir(), 'tradematch-test-nats-'));
-  const port = await findFreePort();
+  const port = await freePort();
   const logFile = path.join(state.natsDir, 'nats-server.log');
   const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', state.natsDir, '-l', logFile];
   state.nats = spawn(binary, args, { stdio: 'ignore' });
@@ -105,54 +104,11 @@ async function startNatsServer(binary, state) {
 
 async function waitUntilAccepting(port, child, logFile) {
   const deadline = Date.now() + NATS_START_TIMEOUT_MS;
-  while (!(await canConnect(port))) {
+  while (!(await canConnect('127.0.0.1', port))) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
       const log = await readFile(logFile, 'utf8').catch(() => '(no log written)');
       throw new Error(`nats-server did not start on 127.0.0.1:${port}. Its log:\n${log}`);
     }
     await sleep(50);
   }
-}
-
-function canConnect(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-// Another process may grab the port between our close and nats-server's bind;
-// the startup check above would then report it.
-function findFreePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function findOnPath(command) {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    const candidate = path.join(dir, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not in this directory; keep looking.
-    }
-  }
-  return undefined;
-}
-
-function redact(url) {
-  const copy = new URL(url);
-  if (copy.password) copy.password = '***';
-  return copy.href;
 }
