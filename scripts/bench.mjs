@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: measures POST /api/connection/jobs on this machine, next to the floors it
- * stands on (a raw NATS request/reply and a raw Postgres insert + commit), in one run.
+ * `npm run bench`: measures POST /api/connection/jobs and the escrow ledger's lead charges on this
+ * machine, next to the floors they stand on (a raw NATS request/reply and a raw Postgres
+ * insert + commit), in one run.
  *
  * It brings up a private copy of the system, all on 127.0.0.1:
  *  - a fresh database tradematch_bench_<timestamp> on the server of DATABASE_URL (default
@@ -8,10 +9,14 @@
  *  - a private nats-server with JetStream on a free port and a temporary store when nats-server
  *    is installed, else the server of NATS_URL (then nothing else may use that server while the
  *    bench runs: bus subjects are shared, so another copy of the system would take requests);
- *  - the five apps from dist/ on free ports, LOG_LEVEL=warn, a random JWT_SECRET.
+ *  - the five apps from dist/ on free ports, LOG_LEVEL=warn, a random JWT_SECRET, the built-in test
+ *    payment provider with its webhooks pointed at this gateway.
  * Then: floors, one registered customer, a warm-up, a paced run at a fixed rate, a closed-loop
  * run at maximum throughput (autocannon), and a check that every created job reached the
- * notifications event log exactly once. Prints a summary and writes everything measured to
+ * notifications event log exactly once. Then lead charges straight over NATS (escrow.lead.charge)
+ * from vendors funded through the real deposit API: one at a time, 32 in flight over 32 wallets,
+ * and 32 in flight on one wallet, followed by a check of the ledger's invariants in SQL.
+ * Prints a summary and writes everything measured to
  * bench-results/<timestamp>.json; the apps' log lines go to bench-results/<timestamp>-apps.log.
  * The whole run stops by itself (RUN_LIMIT_MS) and always cleans up what it started.
  */
@@ -29,9 +34,10 @@ import { performance } from 'node:perf_hooks';
 import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { connect } from '@nats-io/transport-node';
+import { connect, headers as natsHeaders } from '@nats-io/transport-node';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { canConnect, findOnPath, redact } from './lib/local-infra.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');
@@ -67,7 +73,24 @@ const PLAN = {
     maxConnections: 32,
     maxSeconds: 15,
   },
+  leadCharges: {
+    amountPounds: 2.5,
+    // One wallet per concurrent worker, so that the 32-in-flight run is not only row-lock
+    // contention on one wallet; the contended case (all 32 on one wallet) is measured as well.
+    vendors: 32,
+    depositPounds: 50_000,
+    // The shared wallet pays for the warm-up share, the sequential run and the contended run.
+    sharedWalletDeposits: 2,
+    warmup: 320,
+    sequential: 1000,
+    concurrency: 32,
+    seconds: 10,
+  },
 };
+
+const LEAD_CHARGE_SUBJECT = 'escrow.lead.charge';
+const CORRELATION_ID_HEADER = 'x-correlation-id';
+const FUNDING_TIMEOUT_MS = 60_000;
 
 const APPS = [
   { name: 'gateway', portVar: 'PORT' },
@@ -169,7 +192,7 @@ async function main() {
     printSummary(results);
     log(`raw results: ${path.relative(ROOT, file)}`);
     log(`app logs:    ${path.relative(ROOT, results.appLogs.file)}`);
-    if (!results.pipeline.ok) exitCode = 1;
+    if (!results.pipeline.ok || !results.leadCharges.checks.ok) exitCode = 1;
   } catch (error) {
     if (!state.interrupted) console.error(`bench failed: ${describeError(error)}`);
     exitCode = 1;
@@ -182,6 +205,7 @@ async function main() {
 
 async function run(state, stamp, startedAt) {
   const machine = describeMachine();
+  const code = describeCode();
 
   const serverUrl = new URL(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
   assertLoopback('DATABASE_URL', serverUrl.hostname);
@@ -205,22 +229,27 @@ async function run(state, stamp, startedAt) {
   state.appLog = path.join(RESULTS_DIR, `${stamp}-apps.log`);
   const appLogs = { file: state.appLog, byApp: {} };
   const ports = await freePorts(APPS.length);
+  const gatewayPort = ports[0];
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NATS_URL: nats.url,
     LOG_LEVEL: 'warn',
     JWT_SECRET: randomBytes(48).toString('base64url'),
+    // The built-in test payment provider settles each deposit with a signed webhook to this
+    // gateway (its default is port 3000). Never Stripe: the bench stays on this machine.
+    PAYMENTS_WEBHOOK_URL: `http://127.0.0.1:${gatewayPort}/api/webhooks/payments`,
   };
+  delete env.STRIPE_SECRET_KEY;
+  delete env.STRIPE_WEBHOOK_SECRET;
   const logStream = (state.logStream = createWriteStream(state.appLog));
   APPS.forEach((app, index) => startApp(state, app, ports[index], env, logStream, appLogs));
   const bootStarted = performance.now();
   await waitUntilReady(state);
   const bootSeconds = (performance.now() - bootStarted) / 1000;
   log(`apps ready in ${bootSeconds.toFixed(1)}s`);
-  const gatewayPort = ports[0];
 
-  const token = await registerAndLogin(gatewayPort);
+  const { token } = await registerAndLogin(gatewayPort, 'customer');
   const db = ignoreIdleErrors(new pg.Client({ connectionString: databaseUrl }));
   await db.connect();
   const phases = {};
@@ -242,11 +271,13 @@ async function run(state, stamp, startedAt) {
     pipeline[name] = {
       eventsLoggedPerSecondDuringLoad: round((atEnd.logged - atStart.logged) / loadSeconds, 1),
       backlogAtLoadEnd: atEnd.jobs - atEnd.logged,
+      messagingBacklogAtLoadEnd: atEnd.jobs - atEnd.messaging,
       unpublishedAtLoadEnd: atEnd.unpublished,
       ...drained,
     };
     cpu[name] = cpuUsage(before, loaded, cpuTracker.take(), phases[name].status2xx);
   };
+  let leadCharges;
   try {
     // What the machine does with the apps up and no requests: other programs show up here.
     const rest = cpuTracker.take();
@@ -284,6 +315,15 @@ async function run(state, stamp, startedAt) {
       fixedRate: await pipelineLag(db, phases.fixedRate.window),
       maxThroughput: await pipelineLag(db, phases.maxThroughput.window),
     };
+
+    leadCharges = await measureLeadCharges({
+      gatewayPort,
+      natsUrl: nats.url,
+      databaseUrl,
+      db,
+      cpuTracker,
+      cpu,
+    });
   } finally {
     cpuTracker.stop();
     await db.end();
@@ -294,6 +334,7 @@ async function run(state, stamp, startedAt) {
     finishedAt: new Date().toISOString(),
     machine,
     setup: {
+      code,
       database: state.databaseName,
       nats: nats.private ? 'private nats-server' : nats.url,
       appsBootSeconds: round(bootSeconds),
@@ -303,6 +344,7 @@ async function run(state, stamp, startedAt) {
     floors: { nats: natsFloor, postgres: postgresFloor },
     api: phases,
     pipeline,
+    leadCharges,
     cpu,
     appLogs,
   };
@@ -410,25 +452,25 @@ async function withPooled(pool, work) {
 // ---------------------------------------------------------------------------------------------
 // API load
 
-async function registerAndLogin(port) {
+async function registerAndLogin(port, role) {
   const agent = new http.Agent({ keepAlive: true });
   const credentials = {
-    email: `bench-${Date.now()}@example.com`,
+    email: `bench-${role}-${randomBytes(6).toString('hex')}@example.com`,
     password: randomBytes(12).toString('hex'),
   };
   try {
     const registered = await httpJson(agent, port, 'POST', '/api/auth/register', {
       ...credentials,
-      name: 'Bench Customer',
+      name: role === 'vendor' ? 'Bench Vendor' : 'Bench Customer',
       phone: '07911 123456',
-      role: 'customer',
+      role,
     });
     if (registered.status !== 201) {
       throw new Error(`register answered ${registered.status}: ${registered.body}`);
     }
     const login = await httpJson(agent, port, 'POST', '/api/auth/login', credentials);
     if (login.status !== 200) throw new Error(`login answered ${login.status}: ${login.body}`);
-    return JSON.parse(login.body).access_token;
+    return { id: JSON.parse(registered.body).id, token: JSON.parse(login.body).access_token };
   } finally {
     agent.destroy();
   }
@@ -583,7 +625,7 @@ function postJob(agent, port, token) {
 }
 
 function httpJson(agent, port, method, requestPath, body, headers = {}) {
-  const payload = Buffer.from(JSON.stringify(body));
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -594,8 +636,7 @@ function httpJson(agent, port, method, requestPath, body, headers = {}) {
         agent,
         timeout: REQUEST_TIMEOUT_MS,
         headers: {
-          'content-type': 'application/json',
-          'content-length': payload.length,
+          ...(payload && { 'content-type': 'application/json', 'content-length': payload.length }),
           ...headers,
         },
       },
@@ -615,22 +656,426 @@ function httpJson(agent, port, method, requestPath, body, headers = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lead charges: escrow.lead.charge over NATS, one ledger transaction each
+
+/**
+ * Funds vendors through the real deposit API (the test payment provider settles each deposit
+ * with a signed webhook to the gateway), then charges leads straight over NATS, as jobs-leads
+ * does: a warm-up, one at a time from one wallet, 32 in flight over 32 wallets (one per worker),
+ * and 32 in flight on one wallet (every charge waits for the wallet's row lock: the contended
+ * worst case). After each run it waits until the charges' LEAD_CHARGED events are in the event
+ * log, so that their CPU is counted and a backlog does not slow the next run. At the end it
+ * checks the ledger in SQL.
+ */
+async function measureLeadCharges({ gatewayPort, natsUrl, databaseUrl, db, cpuTracker, cpu }) {
+  const plan = PLAN.leadCharges;
+  log(`lead charges: registering ${plan.vendors} vendors and funding them through the deposit API`);
+  const fundingStarted = performance.now();
+  const vendors = await fundVendors(gatewayPort, plan);
+  const funding = {
+    vendors: vendors.length,
+    pounds: vendors.reduce((sum, vendor) => sum + vendor.funded, 0),
+    seconds: round((performance.now() - fundingStarted) / 1000),
+  };
+  const [shared] = vendors;
+  const nc = await connect({ servers: natsUrl, name: 'bench-lead-charger' });
+  const charger = leadCharger(nc, plan.amountPounds);
+  const runs = {};
+  const phase = async (name, cpuName, description, load) => {
+    log(description);
+    const sessions = await sampleSessions(databaseUrl);
+    const before = cpuTracker.take();
+    const succeededBefore = charger.counts.succeeded;
+    try {
+      runs[name] = await load();
+    } finally {
+      runs[name] = { ...runs[name], postgresSessions: await sessions.stop() };
+    }
+    const loaded = cpuTracker.take();
+    runs[name].eventsAfterLoad = await waitForLeadChargeEvents(db);
+    const charged = charger.counts.succeeded - succeededBefore;
+    cpu[cpuName] = cpuUsage(before, loaded, cpuTracker.take(), charged);
+  };
+  try {
+    await phase(
+      'warmup',
+      'leadChargeWarmup',
+      `lead charges, warm-up: ${plan.warmup} one at a time over ${vendors.length} wallets`,
+      () => chargeSequentially(charger, plan.warmup, (i) => vendors[i % vendors.length]),
+    );
+    if (runs.warmup.failed > 0) {
+      throw new Error(`lead charges fail: ${runs.warmup.failureSamples.join('; ')}`);
+    }
+    await phase(
+      'sequential',
+      'leadChargeSequential',
+      `lead charges, one at a time: ${plan.sequential} from one wallet`,
+      () => chargeSequentially(charger, plan.sequential, () => shared),
+    );
+    await phase(
+      'concurrentManyWallets',
+      'leadChargeManyWallets',
+      `lead charges, ${plan.concurrency} in flight for ${plan.seconds}s, one wallet per worker`,
+      () =>
+        chargeConcurrently(
+          charger,
+          plan.concurrency,
+          plan.seconds,
+          (worker) => vendors[worker % vendors.length],
+        ),
+    );
+    await phase(
+      'concurrentOneWallet',
+      'leadChargeOneWallet',
+      `lead charges, ${plan.concurrency} in flight for ${plan.seconds}s, all on one wallet`,
+      () => chargeConcurrently(charger, plan.concurrency, plan.seconds, () => shared),
+    );
+  } finally {
+    await nc.close();
+  }
+  runs.concurrentManyWallets.wallets = Math.min(plan.concurrency, vendors.length);
+  runs.concurrentOneWallet.wallets = 1;
+  const checks = await checkLedger(db, charger.counts.succeeded, plan.amountPounds);
+  return {
+    subject: LEAD_CHARGE_SUBJECT,
+    amountPounds: plan.amountPounds,
+    funding,
+    ...runs,
+    totals: { ...charger.counts },
+    checks,
+  };
+}
+
+/**
+ * What the database's other sessions (the apps' pool connections) are doing, sampled every
+ * 100 ms on a connection of its own: running a statement, waiting for a lock (two transactions
+ * wanting the same account row), or idle inside a transaction (waiting for their app to send
+ * the next statement). stop() answers the mean of each over the samples.
+ */
+async function sampleSessions(databaseUrl) {
+  const client = ignoreIdleErrors(new pg.Client({ connectionString: databaseUrl }));
+  await client.connect();
+  const samples = [];
+  let stopped = false;
+  const sampling = (async () => {
+    while (!stopped) {
+      const { rows } = await client.query(`
+        select count(*) filter (where state = 'active' and wait_event_type is distinct from 'Lock')::int as running,
+               count(*) filter (where wait_event_type = 'Lock')::int as waiting_on_lock,
+               count(*) filter (where state = 'idle in transaction')::int as idle_in_transaction
+        from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()`);
+      samples.push(rows[0]);
+      await sleep(100);
+    }
+  })().catch(() => {}); // A sampler that lost its connection just has fewer samples.
+  return {
+    async stop() {
+      stopped = true;
+      await sampling;
+      await client.end();
+      const mean = (field) =>
+        samples.length === 0
+          ? null
+          : round(samples.reduce((sum, sample) => sum + sample[field], 0) / samples.length, 1);
+      return {
+        samples: samples.length,
+        meanRunning: mean('running'),
+        meanWaitingOnLock: mean('waiting_on_lock'),
+        meanIdleInTransaction: mean('idle_in_transaction'),
+      };
+    },
+  };
+}
+
+/** Registers and logs in vendors, deposits into their wallets, and waits until it has settled. */
+async function fundVendors(port, plan) {
+  // Argon2 makes register and login slow and CPU-heavy: a few at a time.
+  const vendors = await forEachLimited(plan.vendors, 4, () => registerAndLogin(port, 'vendor'));
+  const agent = new http.Agent({ keepAlive: true });
+  try {
+    await forEachLimited(vendors.length, 8, async (index) => {
+      const vendor = vendors[index];
+      const authorization = { authorization: `Bearer ${vendor.token}` };
+      const deposits = index === 0 ? plan.sharedWalletDeposits : 1;
+      for (let i = 0; i < deposits; i++) {
+        const opened = await httpJson(
+          agent,
+          port,
+          'POST',
+          '/api/connection/wallet/deposits',
+          { amount: plan.depositPounds },
+          authorization,
+        );
+        if (opened.status !== 201) {
+          throw new Error(`deposit answered ${opened.status}: ${opened.body}`);
+        }
+      }
+      vendor.funded = deposits * plan.depositPounds;
+      // The test provider settles the deposit about 300 ms later, by webhook to the gateway.
+      const deadline = performance.now() + FUNDING_TIMEOUT_MS;
+      for (;;) {
+        const wallet = await httpJson(
+          agent,
+          port,
+          'GET',
+          '/api/connection/wallet',
+          undefined,
+          authorization,
+        );
+        if (wallet.status !== 200) {
+          throw new Error(`wallet answered ${wallet.status}: ${wallet.body}`);
+        }
+        if (JSON.parse(wallet.body).balance >= vendor.funded) return;
+        if (performance.now() > deadline) {
+          throw new Error(
+            `a vendor's deposit was not credited within ${FUNDING_TIMEOUT_MS / 1000}s: ` +
+              'did the payment webhook reach the gateway?',
+          );
+        }
+        await sleep(100);
+      }
+    });
+  } finally {
+    agent.destroy();
+  }
+  return vendors;
+}
+
+/** Runs `work(index)` for index 0 to count - 1, at most `limit` at a time; answers the results. */
+async function forEachLimited(count, limit, work) {
+  const results = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      results[index] = await work(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+  return results;
+}
+
+/**
+ * Sends escrow.lead.charge as Nest's NATS transport expects it: the packet
+ * { pattern, data: BusRequest, id } as a request, answered by { response } or { err }. Each charge
+ * has a new lead and a new idempotency key. A charge throws when it is refused or unanswered.
+ */
+function leadCharger(nc, amountPounds) {
+  const runTag = randomBytes(4).toString('hex');
+  const encoder = new TextEncoder();
+  const counts = { sent: 0, succeeded: 0, errorReplies: 0, unanswered: 0 };
+  const charge = async (vendor) => {
+    const key = `bench-${runTag}-${++counts.sent}`;
+    const requestHeaders = natsHeaders();
+    requestHeaders.set(CORRELATION_ID_HEADER, key);
+    const packet = {
+      pattern: LEAD_CHARGE_SUBJECT,
+      data: {
+        principal: { userId: vendor.id, role: 'vendor' },
+        data: {
+          lead_id: randomUUID(),
+          vendor_id: vendor.id,
+          amount: amountPounds,
+          idempotency_key: key,
+        },
+      },
+      id: randomUUID(),
+    };
+    let reply;
+    try {
+      const message = await nc.request(
+        LEAD_CHARGE_SUBJECT,
+        encoder.encode(JSON.stringify(packet)),
+        {
+          timeout: REQUEST_TIMEOUT_MS,
+          headers: requestHeaders,
+        },
+      );
+      reply = message.json();
+    } catch (error) {
+      counts.unanswered++;
+      throw new Error(`no reply: ${describeError(error)}`, { cause: error });
+    }
+    if (reply.err || typeof reply.response?.transaction_id !== 'string') {
+      counts.errorReplies++;
+      const { err } = reply;
+      throw new Error(
+        err
+          ? `${err.code ?? err.status}: ${err.message}`
+          : `unexpected reply ${JSON.stringify(reply).slice(0, 300)}`,
+      );
+    }
+    counts.succeeded++;
+  };
+  return { counts, charge };
+}
+
+async function chargeSequentially(charger, count, vendorFor) {
+  const latencies = [];
+  const failureSamples = [];
+  let failed = 0;
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    try {
+      await charger.charge(vendorFor(i));
+      latencies.push(performance.now() - t);
+    } catch (error) {
+      failed++;
+      if (failureSamples.length < 5) failureSamples.push(describeError(error));
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    count,
+    succeeded: latencies.length,
+    failed,
+    failureSamples,
+    perSecond: round(latencies.length / seconds),
+    latencyMs: summarize(latencies),
+  };
+}
+
+async function chargeConcurrently(charger, concurrency, seconds, vendorFor) {
+  const failureSamples = [];
+  const windowStart = new Date();
+  const result = await closedLoop(concurrency, seconds, async (worker) => {
+    try {
+      await charger.charge(vendorFor(worker));
+    } catch (error) {
+      if (failureSamples.length < 5) failureSamples.push(describeError(error));
+      throw error;
+    }
+  });
+  return {
+    ...result,
+    succeeded: result.completed,
+    failed: result.errors,
+    failureSamples,
+    window: { from: windowStart.toISOString(), to: new Date().toISOString() },
+  };
+}
+
+async function leadChargeEventCounts(db) {
+  const { rows } = await db.query(`
+    select (select count(*) from escrow.lead_charge)::int as charges,
+           (select count(*) from escrow.outbox where published_at is null)::int as unpublished,
+           (select count(*) from notifications.event_log
+             where event_type = 'LEAD_CHARGED')::int as logged`);
+  return rows[0];
+}
+
+/** Waits until every lead charge's LEAD_CHARGED is in the event log (or the timeout). */
+async function waitForLeadChargeEvents(db) {
+  const start = performance.now();
+  const atLoadEnd = await leadChargeEventCounts(db);
+  let counts = atLoadEnd;
+  while (
+    (counts.logged < counts.charges || counts.unpublished > 0) &&
+    performance.now() - start < DRAIN_TIMEOUT_MS
+  ) {
+    await sleep(100);
+    counts = await leadChargeEventCounts(db);
+  }
+  return {
+    backlogAtLoadEnd: atLoadEnd.charges - atLoadEnd.logged,
+    ...counts,
+    waitedSeconds: round((performance.now() - start) / 1000),
+  };
+}
+
+/**
+ * The ledger after the runs: every transaction has entries and they sum to zero, no account but
+ * the provider clearing account is below zero, every balance equals the sum of its entries, one
+ * lead_charge row (and one lead_charge transaction) per acknowledged charge, platform revenue
+ * holds exactly what was charged, and each charge's LEAD_CHARGED is in the event log once.
+ */
+async function checkLedger(db, succeeded, amountPounds) {
+  const { rows } = await db.query(`
+    with per_transaction as (
+      select t.id, count(e.id) as entries, coalesce(sum(e.amount_pence), 0) as total
+      from escrow.ledger_transaction t
+      left join escrow.ledger_entry e on e.transaction_id = t.id
+      group by t.id),
+    per_account as (
+      select a.id, a.balance_pence, coalesce(sum(e.amount_pence), 0) as entries
+      from escrow.account a
+      left join escrow.ledger_entry e on e.account_id = a.id
+      group by a.id),
+    per_charge as (
+      select c.lead_id, count(l.event_id) as events
+      from escrow.lead_charge c
+      left join notifications.event_log l
+        on l.event_type = 'LEAD_CHARGED' and l.subject_id = c.lead_id::text
+      group by c.lead_id)
+    select (select count(*) from per_transaction)::int as transactions,
+           (select count(*) from escrow.ledger_entry)::int as entries,
+           (select count(*) from per_transaction where total <> 0)::int as unbalanced_transactions,
+           (select count(*) from per_transaction where entries = 0)::int as empty_transactions,
+           (select coalesce(sum(amount_pence), 0) from escrow.ledger_entry)::text as ledger_sum_pence,
+           (select count(*) from escrow.account
+             where kind <> 'provider_clearing' and balance_pence < 0)::int as negative_accounts,
+           (select count(*) from per_account where balance_pence <> entries)::int as drifted_accounts,
+           (select count(*) from escrow.lead_charge)::int as lead_charge_rows,
+           (select count(*) from escrow.ledger_transaction
+             where kind = 'lead_charge')::int as lead_charge_transactions,
+           (select coalesce(sum(amount_pence), 0) from escrow.lead_charge)::text as charged_pence,
+           (select coalesce(sum(balance_pence), 0) from escrow.account
+             where kind = 'platform_revenue')::text as platform_revenue_pence,
+           (select count(*) from per_charge where events = 1)::int as events_exactly_once,
+           (select count(*) from per_charge where events = 0)::int as events_missing,
+           (select count(*) from per_charge where events > 1)::int as events_duplicated`);
+  const check = rows[0];
+  const expectedPence = String(succeeded * Math.round(amountPounds * 100));
+  return {
+    ...check,
+    succeededCharges: succeeded,
+    ok:
+      check.unbalanced_transactions === 0 &&
+      check.empty_transactions === 0 &&
+      check.ledger_sum_pence === '0' &&
+      check.negative_accounts === 0 &&
+      check.drifted_accounts === 0 &&
+      check.lead_charge_rows === succeeded &&
+      check.lead_charge_transactions === succeeded &&
+      check.charged_pence === expectedPence &&
+      check.platform_revenue_pence === expectedPence &&
+      check.events_missing === 0 &&
+      check.events_duplicated === 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Event pipeline: job + outbox row -> relay -> JetStream -> notifications.event_log
 
+/**
+ * `logged`: JOB_CREATED events in the notifications event log. `messaging`: those messaging's
+ * consumer of jobs-leads events has handled too (it acts only on a few event types, but takes
+ * every one of them through its inbox, one at a time).
+ */
 async function pipelineCounts(db) {
   const { rows } = await db.query(`
     select (select count(*) from jobs.job)::int as jobs,
            (select count(*) from jobs.outbox where published_at is null)::int as unpublished,
            (select count(*) from notifications.event_log
-             where event_type = 'JOB_CREATED')::int as logged`);
+             where event_type = 'JOB_CREATED')::int as logged,
+           (select count(*) from messaging.inbox
+             where event_type = 'JOB_CREATED')::int as messaging`);
   return rows[0];
 }
 
-/** Waits until every job's event is in the event log (or the timeout), and says how long. */
+/**
+ * Waits until every job's event is in the event log and through messaging's consumer (or the
+ * timeout), and says how long.
+ */
 async function waitForPipeline(db) {
   const start = performance.now();
   let counts = await pipelineCounts(db);
-  while (counts.logged < counts.jobs && performance.now() - start < DRAIN_TIMEOUT_MS) {
+  while (
+    (counts.logged < counts.jobs || counts.messaging < counts.jobs) &&
+    performance.now() - start < DRAIN_TIMEOUT_MS
+  ) {
     await sleep(100);
     counts = await pipelineCounts(db);
   }
@@ -836,17 +1281,20 @@ async function timedSequence(count, operation) {
   return { count, perSecond: round(count / seconds), latencyMs: summarize(latencies) };
 }
 
-/** `concurrency` workers, each running `operation` back to back until the time is up. */
+/**
+ * `concurrency` workers, each running `operation` back to back until the time is up; each worker
+ * passes its index (0 to concurrency - 1) to `operation`.
+ */
 async function closedLoop(concurrency, seconds, operation) {
   const latencies = [];
   let errors = 0;
   const start = performance.now();
   const deadline = start + seconds * 1000;
-  const worker = async () => {
+  const worker = async (_, index) => {
     while (performance.now() < deadline) {
       const t = performance.now();
       try {
-        await operation();
+        await operation(index);
         latencies.push(performance.now() - t);
       } catch {
         errors++;
@@ -921,6 +1369,18 @@ async function describePostgres(databaseUrl) {
   }
 }
 
+/** Which code ran: the commit, and the files that differed from it. */
+function describeCode() {
+  const git = (...args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  const head = git('rev-parse', 'HEAD');
+  if (head.status !== 0) return { commit: 'unknown' };
+  const changed = git('status', '--porcelain').stdout.trimEnd();
+  return {
+    commit: head.stdout.trim(),
+    changedFiles: changed ? changed.split('\n').map((line) => line.slice(3)) : [],
+  };
+}
+
 function packageVersion(name) {
   return createRequire(import.meta.url)(`${name}/package.json`).version;
 }
@@ -976,7 +1436,7 @@ async function resolveNats(state) {
   const args = ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', state.natsDir, '-l', logFile];
   state.nats = spawn(binary, args, { stdio: 'ignore' });
   const deadline = Date.now() + 10_000;
-  while (!(await canConnect(port))) {
+  while (!(await canConnect('127.0.0.1', port))) {
     if (hasExited(state.nats) || Date.now() > deadline) {
       throw new Error(`nats-server did not start on 127.0.0.1:${port}; see ${logFile}`);
     }
@@ -1124,29 +1584,20 @@ async function freePorts(count) {
   return ports;
 }
 
-function canConnect(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
+function findBinary(command) {
+  return (
+    findOnPath(command) ??
+    EXTRA_BINARY_DIRS.map((dir) => path.join(dir, command)).find(isExecutable)
+  );
 }
 
-function findBinary(command) {
-  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  for (const dir of [...dirs, ...EXTRA_BINARY_DIRS]) {
-    const candidate = path.join(dir, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not in this directory; keep looking.
-    }
+function isExecutable(candidate) {
+  try {
+    accessSync(candidate, constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
-  return undefined;
 }
 
 function assertLoopback(variable, hostname) {
@@ -1167,12 +1618,6 @@ function pickEnv(names) {
   );
 }
 
-function redact(url) {
-  const copy = new URL(url);
-  if (copy.password) copy.password = '***';
-  return copy.href;
-}
-
 function describeError(error) {
   if (!(error instanceof Error)) return String(error);
   return error.message || error.code || error.name;
@@ -1186,7 +1631,7 @@ function log(message) {
 // Summary
 
 function printSummary(results) {
-  const { machine, floors, api, pipeline, cpu } = results;
+  const { machine, floors, api, pipeline, leadCharges, cpu } = results;
   const ms = (value) => (value === null || value === undefined ? '-' : value.toFixed(2));
   const fixed = (digits) => (value) =>
     value === null || value === undefined ? '-' : value.toFixed(digits);
@@ -1202,6 +1647,10 @@ function printSummary(results) {
   ];
   const { nats, postgres } = floors;
   console.log('');
+  const { code } = results.setup;
+  console.log(
+    `Code: ${code.commit}${code.changedFiles?.length ? ` + changes to ${code.changedFiles}` : ''}`,
+  );
   console.log(
     `Machine: ${machine.cpuModel}, ${machine.logicalCpus} logical CPUs, ${machine.memoryGiB} GiB, ` +
       `${machine.os}; Node ${machine.node}; Postgres ${machine.postgres.server_version} ` +
@@ -1247,6 +1696,26 @@ function printSummary(results) {
       api.maxThroughput,
       failed(api.maxThroughput),
     ),
+    row(
+      'Lead charge (NATS), sequential, 1 wallet',
+      leadCharges.sequential.perSecond,
+      leadCharges.sequential,
+      leadCharges.sequential.failed,
+    ),
+    row(
+      `Lead charge (NATS), ${leadCharges.concurrentManyWallets.concurrency} in flight, ` +
+        `${leadCharges.concurrentManyWallets.wallets} wallets`,
+      leadCharges.concurrentManyWallets.perSecond,
+      leadCharges.concurrentManyWallets,
+      leadCharges.concurrentManyWallets.failed,
+    ),
+    row(
+      `Lead charge (NATS), ${leadCharges.concurrentOneWallet.concurrency} in flight, ` +
+        '1 wallet (contended)',
+      leadCharges.concurrentOneWallet.perSecond,
+      leadCharges.concurrentOneWallet,
+      leadCharges.concurrentOneWallet.failed,
+    ),
   ]);
   console.log('');
   console.log(
@@ -1267,20 +1736,58 @@ function printSummary(results) {
   console.log(
     `  during the max-throughput run the event log took ` +
       `${fixed(0)(saturated.eventsLoggedPerSecondDuringLoad)} events/s; it ended ` +
-      `${saturated.backlogAtLoadEnd} events behind and caught up ${ms(saturated.waitedSeconds)} s later`,
+      `${saturated.backlogAtLoadEnd} events behind (messaging's consumer ` +
+      `${saturated.messagingBacklogAtLoadEnd} behind); both had caught up ` +
+      `${ms(saturated.waitedSeconds)} s later`,
   );
+  const { totals, checks, funding } = leadCharges;
+  console.log(
+    `Lead charges: ${totals.sent} sent (including ${leadCharges.warmup.count} warm-up), ` +
+      `${totals.succeeded} charged, ${totals.errorReplies} error replies, ` +
+      `${totals.unanswered} unanswered; ${funding.vendors} vendors funded with £${funding.pounds} ` +
+      `through the deposit API in ${ms(funding.seconds)} s`,
+  );
+  console.log(
+    `  ledger: ${checks.transactions} transactions, ${checks.entries} entries; ` +
+      `${checks.unbalanced_transactions} not summing to zero, ${checks.empty_transactions} ` +
+      `without entries, ${checks.negative_accounts} non-clearing accounts below zero, ` +
+      `${checks.drifted_accounts} balances off their entries; ${checks.lead_charge_rows} ` +
+      `lead_charge rows for ${checks.succeededCharges} charges; LEAD_CHARGED in the event log ` +
+      `exactly once for ${checks.events_exactly_once} (${checks.events_missing} missing, ` +
+      `${checks.events_duplicated} duplicated): ${checks.ok ? 'OK' : 'NOT OK'}`,
+  );
+  for (const name of ['sequential', 'concurrentManyWallets', 'concurrentOneWallet']) {
+    const sessions = leadCharges[name].postgresSessions;
+    console.log(
+      `  ${name}: Postgres sessions on average ${ms(sessions.meanRunning)} running, ` +
+        `${ms(sessions.meanWaitingOnLock)} waiting for a lock, ` +
+        `${ms(sessions.meanIdleInTransaction)} idle in a transaction (${sessions.samples} samples)`,
+    );
+  }
   if (cpu.maxThroughput && cpu.atRest) {
     const names = Object.keys(cpu.maxThroughput.cpuMsPerJob);
     console.log('');
-    console.log('CPU ms per created job (load + drain), and % of one CPU during the load:');
+    console.log(
+      'CPU ms per created job or lead charge (load + drain), and % of one CPU during the load:',
+    );
     printTable([
       ['', ...names],
       [
         `at rest %CPU (machine ${fixed(0)(cpu.atRest.machineBusyPercent)}% busy)`,
         ...names.map((n) => fixed(0)(cpu.atRest.percentOfOneCpuDuringLoad[n])),
       ],
-      ...['sequential', 'fixedRate', 'maxThroughput'].flatMap((phase) => [
-        [`${phase} ms/job`, ...names.map((n) => fixed(2)(cpu[phase].cpuMsPerJob[n]))],
+      ...[
+        'sequential',
+        'fixedRate',
+        'maxThroughput',
+        'leadChargeSequential',
+        'leadChargeManyWallets',
+        'leadChargeOneWallet',
+      ].flatMap((phase) => [
+        [
+          `${phase} ms/${phase.startsWith('leadCharge') ? 'charge' : 'job'}`,
+          ...names.map((n) => fixed(2)(cpu[phase].cpuMsPerJob[n])),
+        ],
         [
           `${phase} %CPU (machine ${fixed(0)(cpu[phase].machineBusyPercent)}% busy)`,
           ...names.map((n) => fixed(0)(cpu[phase].percentOfOneCpuDuringLoad[n])),
