@@ -47,7 +47,8 @@ describe('resilience of the event backbone and the bus', () => {
         [expected],
       );
       return rows.rowCount === expected.length ? rows.rows : undefined;
-    }, 20_000);
+      // Messages the server pushed to the stopping subscription return after the 10 s ack wait.
+    }, 30_000);
     expect(logged.every((row) => Number(row.copies) === 1)).toBe(true);
     expect(new Set(logged.map((row) => row.event_id))).toEqual(new Set(expected));
   });

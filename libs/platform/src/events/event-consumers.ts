@@ -40,7 +40,12 @@ interface RunningConsumer {
   done: Promise<void>;
 }
 
-const ACK_WAIT_MS = 30_000;
+/**
+ * Deliveries not acked by then are sent again. Handlers take milliseconds, so this mostly bounds
+ * how long a message sits lost when a replica stops or dies with it in hand (the server may
+ * already have pushed it to a subscription that is closing); the inbox absorbs the duplicate.
+ */
+const ACK_WAIT_MS = 10_000;
 const MAX_REDELIVERY_DELAY_MS = 30_000;
 
 /**
