@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: measures POST /api/connection/jobs and the escrow ledger's lead charges on this
- * machine, next to the floors they stand on (a raw NATS request/reply and a raw Postgres
- * insert + commit), in one run.
+ * `npm run bench`: measures POST /api/connection/jobs, the escrow ledger's lead charges and the
+ * marketplace flow (create, publish, accept, message) on this machine, next to the floors they
+ * stand on (a raw NATS request/reply and a raw Postgres insert + commit), in one run.
  *
  * It brings up a private copy of the system, all on 127.0.0.1:
  *  - a fresh database tradematch_bench_<timestamp> on the server of DATABASE_URL (default
@@ -15,7 +15,10 @@
  * run at maximum throughput (autocannon), and a check that every created job reached the
  * notifications event log exactly once. Then lead charges straight over NATS (escrow.lead.charge)
  * from vendors funded through the real deposit API: one at a time, 32 in flight over 32 wallets,
- * and 32 in flight on one wallet, followed by a check of the ledger's invariants in SQL.
+ * and 32 in flight on one wallet, followed by a check of the ledger's invariants in SQL. Then the
+ * marketplace flow through the gateway (scripts/lib/bench-marketplace.mjs): job create, publish
+ * and lead accept at a fixed rate, then message send and list at a fixed rate and message send at
+ * maximum throughput, followed by a check in SQL of what the flow left behind.
  * Prints a summary and writes everything measured to
  * bench-results/<timestamp>.json; the apps' log lines go to bench-results/<timestamp>-apps.log.
  * The whole run stops by itself (RUN_LIMIT_MS) and always cleans up what it started.
@@ -37,6 +40,24 @@ import { fileURLToPath } from 'node:url';
 import { connect, headers as natsHeaders } from '@nats-io/transport-node';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import {
+  closedLoop,
+  count2xx,
+  describeError,
+  fundVendors,
+  httpJson,
+  ignoreIdleErrors,
+  log,
+  pacedLoop,
+  printTable,
+  registerAndLogin,
+  checkLedgerInvariants,
+  REQUEST_TIMEOUT_MS,
+  round,
+  summarize,
+  timedSequence,
+} from './lib/bench-support.mjs';
+import { measureMarketplace } from './lib/bench-marketplace.mjs';
 import { canConnect, findOnPath, redact } from './lib/local-infra.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -49,10 +70,9 @@ const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 const EXTRA_BINARY_DIRS = ['/usr/sbin', '/usr/local/sbin'];
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
-const RUN_LIMIT_MS = 6 * 60_000;
+const RUN_LIMIT_MS = 12 * 60_000;
 const READY_TIMEOUT_MS = 60_000;
 const APP_STOP_TIMEOUT_MS = 15_000;
-const REQUEST_TIMEOUT_MS = 10_000;
 const DRAIN_TIMEOUT_MS = 60_000;
 
 // Units of /proc/<pid>/stat CPU times.
@@ -90,7 +110,6 @@ const PLAN = {
 
 const LEAD_CHARGE_SUBJECT = 'escrow.lead.charge';
 const CORRELATION_ID_HEADER = 'x-correlation-id';
-const FUNDING_TIMEOUT_MS = 60_000;
 
 const APPS = [
   { name: 'gateway', portVar: 'PORT' },
@@ -192,7 +211,8 @@ async function main() {
     printSummary(results);
     log(`raw results: ${path.relative(ROOT, file)}`);
     log(`app logs:    ${path.relative(ROOT, results.appLogs.file)}`);
-    if (!results.pipeline.ok || !results.leadCharges.checks.ok) exitCode = 1;
+    const checks = [results.pipeline, results.leadCharges.checks, results.marketplace.checks];
+    if (!checks.every((check) => check.ok)) exitCode = 1;
   } catch (error) {
     if (!state.interrupted) console.error(`bench failed: ${describeError(error)}`);
     exitCode = 1;
@@ -278,6 +298,7 @@ async function run(state, stamp, startedAt) {
     cpu[name] = cpuUsage(before, loaded, cpuTracker.take(), phases[name].status2xx);
   };
   let leadCharges;
+  let marketplace;
   try {
     // What the machine does with the apps up and no requests: other programs show up here.
     const rest = cpuTracker.take();
@@ -324,6 +345,18 @@ async function run(state, stamp, startedAt) {
       cpuTracker,
       cpu,
     });
+
+    // Counts the CPU of a marketplace step, up to the end of its drain, per operation that
+    // succeeded.
+    const measureCpu = async (name, drain, load) => {
+      const before = cpuTracker.take();
+      const result = await load();
+      const loaded = cpuTracker.take();
+      result.drained = await drain();
+      cpu[name] = cpuUsage(before, loaded, cpuTracker.take(), result.status2xx ?? result.completed);
+      return result;
+    };
+    marketplace = await measureMarketplace({ gatewayPort, db, measureCpu });
   } finally {
     cpuTracker.stop();
     await db.end();
@@ -345,6 +378,7 @@ async function run(state, stamp, startedAt) {
     api: phases,
     pipeline,
     leadCharges,
+    marketplace,
     cpu,
     appLogs,
   };
@@ -431,15 +465,6 @@ async function measurePostgresFloor(databaseUrl) {
   }
 }
 
-/**
- * A connection that dies while idle (the database dropped under it on Ctrl-C) must not crash the
- * bench before it has cleaned up; the next query on it fails and says why.
- */
-function ignoreIdleErrors(clientOrPool) {
-  clientOrPool.on('error', () => {});
-  return clientOrPool;
-}
-
 async function withPooled(pool, work) {
   const connection = await pool.connect();
   try {
@@ -451,30 +476,6 @@ async function withPooled(pool, work) {
 
 // ---------------------------------------------------------------------------------------------
 // API load
-
-async function registerAndLogin(port, role) {
-  const agent = new http.Agent({ keepAlive: true });
-  const credentials = {
-    email: `bench-${role}-${randomBytes(6).toString('hex')}@example.com`,
-    password: randomBytes(12).toString('hex'),
-  };
-  try {
-    const registered = await httpJson(agent, port, 'POST', '/api/auth/register', {
-      ...credentials,
-      name: role === 'vendor' ? 'Bench Vendor' : 'Bench Customer',
-      phone: '07911 123456',
-      role,
-    });
-    if (registered.status !== 201) {
-      throw new Error(`register answered ${registered.status}: ${registered.body}`);
-    }
-    const login = await httpJson(agent, port, 'POST', '/api/auth/login', credentials);
-    if (login.status !== 200) throw new Error(`login answered ${login.status}: ${login.body}`);
-    return { id: JSON.parse(registered.body).id, token: JSON.parse(login.body).access_token };
-  } finally {
-    agent.destroy();
-  }
-}
 
 /** One request at a time, each sent when the previous one has answered: the unloaded latency. */
 async function runSequential(port, token, count) {
@@ -508,70 +509,14 @@ async function runSequential(port, token, count) {
   };
 }
 
-function count2xx(statusCounts) {
-  return Object.entries(statusCounts)
-    .filter(([status]) => status.startsWith('2'))
-    .reduce((sum, [, count]) => sum + count, 0);
-}
-
-/**
- * Open loop: request i is due at start + i / rate, whether or not earlier ones have answered,
- * and its latency counts from when it was due, so a stalled server cannot hide its stall
- * (no coordinated omission).
- */
+/** Job creations at a fixed rate, open loop. */
 async function runPaced(port, token, rate, seconds) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const total = rate * seconds;
-  const intervalMs = 1000 / rate;
-  const latencies = [];
-  const statusCounts = {};
-  const failureSamples = [];
-  let errors = 0;
-  let maxSendLagMs = 0;
-  const windowStart = new Date();
-  const start = performance.now();
-  const pending = [];
-  for (let i = 0; i < total; i++) {
-    const due = start + i * intervalMs;
-    const wait = due - performance.now();
-    if (wait > 0) await sleep(wait);
-    maxSendLagMs = Math.max(maxSendLagMs, performance.now() - due);
-    pending.push(
-      postJob(agent, port, token).then(
-        (response) => {
-          latencies.push(performance.now() - due);
-          statusCounts[response.status] = (statusCounts[response.status] ?? 0) + 1;
-          if (response.status >= 300 && failureSamples.length < 5) {
-            failureSamples.push(`${response.status} ${response.body.slice(0, 300)}`);
-          }
-        },
-        (error) => {
-          errors++;
-          if (failureSamples.length < 5) failureSamples.push(describeError(error));
-        },
-      ),
-    );
+  try {
+    return await pacedLoop(rate, rate * seconds, () => postJob(agent, port, token));
+  } finally {
+    agent.destroy();
   }
-  const sentSeconds = (performance.now() - start) / 1000;
-  await Promise.all(pending);
-  const elapsedSeconds = (performance.now() - start) / 1000;
-  agent.destroy();
-  const status2xx = count2xx(statusCounts);
-  return {
-    tool: 'paced open loop (node:http, keep-alive)',
-    targetRate: rate,
-    requests: total,
-    achievedSendRate: round(total / sentSeconds),
-    maxSendLagMs: round(maxSendLagMs),
-    elapsedSeconds: round(elapsedSeconds),
-    status2xx,
-    non2xx: latencies.length - status2xx,
-    errors,
-    statusCounts,
-    failureSamples,
-    latencyMs: summarize(latencies),
-    window: { from: windowStart.toISOString(), to: new Date().toISOString() },
-  };
 }
 
 async function runAutocannon(port, token, options) {
@@ -624,37 +569,6 @@ function postJob(agent, port, token) {
   });
 }
 
-function httpJson(agent, port, method, requestPath, body, headers = {}) {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: requestPath,
-        agent,
-        timeout: REQUEST_TIMEOUT_MS,
-        headers: {
-          ...(payload && { 'content-type': 'application/json', 'content-length': payload.length }),
-          ...headers,
-        },
-      },
-      (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () =>
-          resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString() }),
-        );
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('request timed out')));
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Lead charges: escrow.lead.charge over NATS, one ledger transaction each
 
@@ -671,7 +585,11 @@ async function measureLeadCharges({ gatewayPort, natsUrl, databaseUrl, db, cpuTr
   const plan = PLAN.leadCharges;
   log(`lead charges: registering ${plan.vendors} vendors and funding them through the deposit API`);
   const fundingStarted = performance.now();
-  const vendors = await fundVendors(gatewayPort, plan);
+  const vendors = await fundVendors(gatewayPort, {
+    count: plan.vendors,
+    depositPounds: plan.depositPounds,
+    depositsFor: (index) => (index === 0 ? plan.sharedWalletDeposits : 1),
+  });
   const funding = {
     vendors: vendors.length,
     pounds: vendors.reduce((sum, vendor) => sum + vendor.funded, 0),
@@ -786,74 +704,6 @@ async function sampleSessions(databaseUrl) {
       };
     },
   };
-}
-
-/** Registers and logs in vendors, deposits into their wallets, and waits until it has settled. */
-async function fundVendors(port, plan) {
-  // Argon2 makes register and login slow and CPU-heavy: a few at a time.
-  const vendors = await forEachLimited(plan.vendors, 4, () => registerAndLogin(port, 'vendor'));
-  const agent = new http.Agent({ keepAlive: true });
-  try {
-    await forEachLimited(vendors.length, 8, async (index) => {
-      const vendor = vendors[index];
-      const authorization = { authorization: `Bearer ${vendor.token}` };
-      const deposits = index === 0 ? plan.sharedWalletDeposits : 1;
-      for (let i = 0; i < deposits; i++) {
-        const opened = await httpJson(
-          agent,
-          port,
-          'POST',
-          '/api/connection/wallet/deposits',
-          { amount: plan.depositPounds },
-          authorization,
-        );
-        if (opened.status !== 201) {
-          throw new Error(`deposit answered ${opened.status}: ${opened.body}`);
-        }
-      }
-      vendor.funded = deposits * plan.depositPounds;
-      // The test provider settles the deposit about 300 ms later, by webhook to the gateway.
-      const deadline = performance.now() + FUNDING_TIMEOUT_MS;
-      for (;;) {
-        const wallet = await httpJson(
-          agent,
-          port,
-          'GET',
-          '/api/connection/wallet',
-          undefined,
-          authorization,
-        );
-        if (wallet.status !== 200) {
-          throw new Error(`wallet answered ${wallet.status}: ${wallet.body}`);
-        }
-        if (JSON.parse(wallet.body).balance >= vendor.funded) return;
-        if (performance.now() > deadline) {
-          throw new Error(
-            `a vendor's deposit was not credited within ${FUNDING_TIMEOUT_MS / 1000}s: ` +
-              'did the payment webhook reach the gateway?',
-          );
-        }
-        await sleep(100);
-      }
-    });
-  } finally {
-    agent.destroy();
-  }
-  return vendors;
-}
-
-/** Runs `work(index)` for index 0 to count - 1, at most `limit` at a time; answers the results. */
-async function forEachLimited(count, limit, work) {
-  const results = new Array(count);
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      results[index] = await work(index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
-  return results;
 }
 
 /**
@@ -986,38 +836,20 @@ async function waitForLeadChargeEvents(db) {
 }
 
 /**
- * The ledger after the runs: every transaction has entries and they sum to zero, no account but
- * the provider clearing account is below zero, every balance equals the sum of its entries, one
- * lead_charge row (and one lead_charge transaction) per acknowledged charge, platform revenue
- * holds exactly what was charged, and each charge's LEAD_CHARGED is in the event log once.
+ * The ledger after the runs: its invariants hold (checkLedgerInvariants), there is one lead_charge
+ * row (and one lead_charge transaction) per acknowledged charge, platform revenue holds exactly
+ * what was charged, and each charge's LEAD_CHARGED is in the event log once.
  */
 async function checkLedger(db, succeeded, amountPounds) {
+  const invariants = await checkLedgerInvariants(db);
   const { rows } = await db.query(`
-    with per_transaction as (
-      select t.id, count(e.id) as entries, coalesce(sum(e.amount_pence), 0) as total
-      from escrow.ledger_transaction t
-      left join escrow.ledger_entry e on e.transaction_id = t.id
-      group by t.id),
-    per_account as (
-      select a.id, a.balance_pence, coalesce(sum(e.amount_pence), 0) as entries
-      from escrow.account a
-      left join escrow.ledger_entry e on e.account_id = a.id
-      group by a.id),
-    per_charge as (
+    with per_charge as (
       select c.lead_id, count(l.event_id) as events
       from escrow.lead_charge c
       left join notifications.event_log l
         on l.event_type = 'LEAD_CHARGED' and l.subject_id = c.lead_id::text
       group by c.lead_id)
-    select (select count(*) from per_transaction)::int as transactions,
-           (select count(*) from escrow.ledger_entry)::int as entries,
-           (select count(*) from per_transaction where total <> 0)::int as unbalanced_transactions,
-           (select count(*) from per_transaction where entries = 0)::int as empty_transactions,
-           (select coalesce(sum(amount_pence), 0) from escrow.ledger_entry)::text as ledger_sum_pence,
-           (select count(*) from escrow.account
-             where kind <> 'provider_clearing' and balance_pence < 0)::int as negative_accounts,
-           (select count(*) from per_account where balance_pence <> entries)::int as drifted_accounts,
-           (select count(*) from escrow.lead_charge)::int as lead_charge_rows,
+    select (select count(*) from escrow.lead_charge)::int as lead_charge_rows,
            (select count(*) from escrow.ledger_transaction
              where kind = 'lead_charge')::int as lead_charge_transactions,
            (select coalesce(sum(amount_pence), 0) from escrow.lead_charge)::text as charged_pence,
@@ -1029,14 +861,11 @@ async function checkLedger(db, succeeded, amountPounds) {
   const check = rows[0];
   const expectedPence = String(succeeded * Math.round(amountPounds * 100));
   return {
+    ...invariants,
     ...check,
     succeededCharges: succeeded,
     ok:
-      check.unbalanced_transactions === 0 &&
-      check.empty_transactions === 0 &&
-      check.ledger_sum_pence === '0' &&
-      check.negative_accounts === 0 &&
-      check.drifted_accounts === 0 &&
+      invariants.ok &&
       check.lead_charge_rows === succeeded &&
       check.lead_charge_transactions === succeeded &&
       check.charged_pence === expectedPence &&
@@ -1264,74 +1093,6 @@ function cpuUsage(before, loaded, drained, jobs) {
           )
         : undefined,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Measuring helpers
-
-async function timedSequence(count, operation) {
-  const latencies = [];
-  const start = performance.now();
-  for (let i = 0; i < count; i++) {
-    const t = performance.now();
-    await operation();
-    latencies.push(performance.now() - t);
-  }
-  const seconds = (performance.now() - start) / 1000;
-  return { count, perSecond: round(count / seconds), latencyMs: summarize(latencies) };
-}
-
-/**
- * `concurrency` workers, each running `operation` back to back until the time is up; each worker
- * passes its index (0 to concurrency - 1) to `operation`.
- */
-async function closedLoop(concurrency, seconds, operation) {
-  const latencies = [];
-  let errors = 0;
-  const start = performance.now();
-  const deadline = start + seconds * 1000;
-  const worker = async (_, index) => {
-    while (performance.now() < deadline) {
-      const t = performance.now();
-      try {
-        await operation(index);
-        latencies.push(performance.now() - t);
-      } catch {
-        errors++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - start) / 1000;
-  return {
-    concurrency,
-    seconds: round(elapsed),
-    completed: latencies.length,
-    errors,
-    perSecond: round(latencies.length / elapsed),
-    latencyMs: summarize(latencies),
-  };
-}
-
-function summarize(values) {
-  if (values.length === 0) return { count: 0 };
-  const sorted = Float64Array.from(values).sort();
-  const at = (q) => round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
-  const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
-  return {
-    count: sorted.length,
-    mean: round(mean),
-    p50: at(0.5),
-    p90: at(0.9),
-    p99: at(0.99),
-    max: round(sorted[sorted.length - 1]),
-  };
-}
-
-function round(value, digits = 3) {
-  if (value === null || value === undefined || Number.isNaN(Number(value))) return null;
-  const factor = 10 ** digits;
-  return Math.round(Number(value) * factor) / factor;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1618,20 +1379,11 @@ function pickEnv(names) {
   );
 }
 
-function describeError(error) {
-  if (!(error instanceof Error)) return String(error);
-  return error.message || error.code || error.name;
-}
-
-function log(message) {
-  console.log(`[bench] ${message}`);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Summary
 
 function printSummary(results) {
-  const { machine, floors, api, pipeline, leadCharges, cpu } = results;
+  const { machine, floors, api, pipeline, leadCharges, marketplace, cpu } = results;
   const ms = (value) => (value === null || value === undefined ? '-' : value.toFixed(2));
   const fixed = (digits) => (value) =>
     value === null || value === undefined ? '-' : value.toFixed(digits);
@@ -1716,7 +1468,31 @@ function printSummary(results) {
       leadCharges.concurrentOneWallet,
       leadCharges.concurrentOneWallet.failed,
     ),
+    ...[
+      ['create', 'create job'],
+      ['publish', 'publish job (5 leads)'],
+      ['accept', 'accept lead'],
+      ['send', 'send message'],
+      ['list', 'list messages'],
+    ].map(([step, label]) =>
+      row(
+        `Flow: ${label}, paced ${marketplace[step].targetRate}/s`,
+        marketplace[step].achievedSendRate,
+        marketplace[step],
+        failed(marketplace[step]),
+      ),
+    ),
+    row(
+      `Flow: send message, ${marketplace.maxSend.concurrency} in flight`,
+      marketplace.maxSend.perSecond,
+      marketplace.maxSend,
+      marketplace.maxSend.errors,
+    ),
   ]);
+  for (const step of ['create', 'publish', 'accept', 'send', 'list', 'maxSend']) {
+    const samples = marketplace[step].failureSamples ?? [];
+    if (samples.length > 0) console.log(`  ${step} failures, e.g.: ${samples.join(' | ')}`);
+  }
   console.log('');
   console.log(
     `Event pipeline: ${pipeline.jobs} jobs (${pipeline.created2xx} acknowledged with 2xx, ` +
@@ -1764,12 +1540,30 @@ function printSummary(results) {
         `${ms(sessions.meanIdleInTransaction)} idle in a transaction (${sessions.samples} samples)`,
     );
   }
+  const flow = marketplace.checks;
+  console.log(
+    `Marketplace: ${marketplace.setup.customers} customers and ${marketplace.setup.vendors} ` +
+      `vendors set up in ${ms(marketplace.setup.seconds)} s; publish offered ` +
+      `${JSON.stringify(marketplace.publish.leadsAssigned)} (leads: jobs); ` +
+      `${marketplace.conversationsOpened.conversations} conversations opened; ` +
+      `${marketplace.maxSend.sent} sends at full speed` +
+      `${marketplace.maxSend.ranOutOfSends ? ' (stopped: every sender at the rate limit)' : ''}`,
+  );
+  console.log(
+    `  checks: ${flow.live_jobs} live jobs for ${flow.published} published, ` +
+      `${flow.jobs_with_other_lead_counts} without ${marketplace.plan.leadsPerJob} leads; ` +
+      `${flow.accepted_leads} leads accepted of ${flow.acceptances}, ${flow.leads_charged_once} ` +
+      `charged exactly once, ${flow.charges_to_flow_vendors} charges in all; ` +
+      `${flow.conversations_with_one_system_message} of ${flow.conversations} conversations with ` +
+      `one system message; ${flow.text_messages} messages stored and ${flow.message_sent_events} ` +
+      `MESSAGE_SENT logged for ${flow.messagesSent} sent; ${flow.customer_events_with_a_price} ` +
+      `customer-facing events with a price; ledger invariants ${flow.ledger.ok ? 'hold' : 'BROKEN'}: ` +
+      `${flow.ok ? 'OK' : 'NOT OK'}`,
+  );
   if (cpu.maxThroughput && cpu.atRest) {
     const names = Object.keys(cpu.maxThroughput.cpuMsPerJob);
     console.log('');
-    console.log(
-      'CPU ms per created job or lead charge (load + drain), and % of one CPU during the load:',
-    );
+    console.log('CPU ms per operation (load + drain), and % of one CPU during the load:');
     printTable([
       ['', ...names],
       [
@@ -1783,11 +1577,14 @@ function printSummary(results) {
         'leadChargeSequential',
         'leadChargeManyWallets',
         'leadChargeOneWallet',
+        'jobCreate',
+        'jobPublish',
+        'leadAccept',
+        'messageSend',
+        'messageList',
+        'messageSendMax',
       ].flatMap((phase) => [
-        [
-          `${phase} ms/${phase.startsWith('leadCharge') ? 'charge' : 'job'}`,
-          ...names.map((n) => fixed(2)(cpu[phase].cpuMsPerJob[n])),
-        ],
+        [`${phase} ms/op`, ...names.map((n) => fixed(2)(cpu[phase].cpuMsPerJob[n]))],
         [
           `${phase} %CPU (machine ${fixed(0)(cpu[phase].machineBusyPercent)}% busy)`,
           ...names.map((n) => fixed(0)(cpu[phase].percentOfOneCpuDuringLoad[n])),
@@ -1811,15 +1608,4 @@ function printSummary(results) {
     }`,
   );
   console.log('');
-}
-
-function printTable(rows) {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((cells) => cells[column].length)));
-  for (const cells of rows) {
-    console.log(
-      cells
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
-        .join('  '),
-    );
-  }
 }
