@@ -27,3 +27,4 @@ export * from './jobs/conversation-id.js';
 export * from './messaging/message.requests.js';
 export * from './messaging/messaging.views.js';
 export * from './events/messaging-events.js';
+export * from './events/event-catalogue.js';

@@ -8,8 +8,8 @@ export interface WalletCreditedPayload {
 }
 
 /**
- * Payload of `LEAD_CHARGED` and `LEAD_REFUNDED` (subject: the lead). These carry a lead price,
- * so they are never attached to a job (`job_id` is null) and never reach a customer.
+ * Payload of `LEAD_CHARGED` (subject: the lead), and the base of `LEAD_REFUNDED`'s. Both carry a
+ * lead price, so they are never attached to a job (`job_id` is null) and never reach a customer.
  */
 export interface LeadChargedPayload {
   lead_id: string;
@@ -18,6 +18,8 @@ export interface LeadChargedPayload {
   amount: number;
 }
 
+/** Payload of `LEAD_REFUNDED` (subject: the lead): the charge's fields and why it was refunded. */
 export interface LeadRefundedPayload extends LeadChargedPayload {
+  /** One of `LEAD_REFUND_REASONS`, e.g. `job_cancelled`. */
   reason: string;
 }

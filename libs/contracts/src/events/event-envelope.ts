@@ -1,19 +1,28 @@
 import type { UserRole } from '../principal.js';
 import type { EventType } from './event-types.js';
 
+/** `system` when a service acts on its own: matching, expiry, a reaction to another event. */
 export type ActorRole = UserRole | 'system';
 
 /** The envelope of every domain event on the stream (version 1). */
 export interface EventEnvelope<TPayload extends object = Record<string, unknown>> {
+  /** A UUIDv7, also the JetStream `Nats-Msg-Id`. Delivery is at least once: deduplicate by it. */
   event_id: string;
   event_type: EventType;
+  /** A change that breaks the envelope's or a payload's readers comes with a new version. */
   version: number;
+  /** When the state change happened, ISO 8601 in UTC. */
   occurred_at: string;
   actor: { id: string; role: ActorRole };
+  /** The aggregate the event is about: its kind (`job`, `lead`, ...) and id. */
   subject: { type: string; id: string };
+  /** The job whose audit trail shows the event; null for events that concern no job. */
   job_id: string | null;
+  /** The id shared by everything one request caused, across services (`x-correlation-id`). */
   correlation_id: string;
+  /** The id of the event whose handling produced this one, if any. */
   causation_id: string | null;
+  /** The idempotency key of the request that caused it, if it had one. */
   idempotency_key: string | null;
   payload: TPayload;
 }

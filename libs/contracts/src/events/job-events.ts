@@ -6,5 +6,6 @@ export interface JobCreatedPayload {
   budget_min: number;
   budget_max: number;
   timeframe: string;
+  /** The postcode's outward code only, e.g. "SW1A"; null when the job has no postcode. */
   postcode_district: string | null;
 }

@@ -17,6 +17,7 @@ export interface LeadAcceptedPayload {
   lead_id: string;
   vendor_id: string;
   customer_id: string;
+  /** `conversationIdForLead(lead_id)`, a UUIDv5: known before messaging has opened it. */
   conversation_id: string;
 }
 
