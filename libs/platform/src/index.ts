@@ -15,3 +15,4 @@ export * from './bus/bus-controller.decorator.js';
 export * from './http/public-route.decorator.js';
 export * from './database/migrate.js';
 export * from './time/clock.js';
+export * from './metrics/metrics.js';

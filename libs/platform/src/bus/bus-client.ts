@@ -11,10 +11,12 @@ import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception.js';
 import { headers } from '@nats-io/nats-core';
 import { randomUUID } from 'node:crypto';
+import type { Histogram } from 'prom-client';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import type { PlatformConfig } from '../config/platform-config.js';
 import { PLATFORM_CONFIG } from '../config/tokens.js';
 import { currentCorrelationId } from '../correlation/correlation-context.js';
+import { errorClass, Metrics, startTimer } from '../metrics/metrics.js';
 
 /**
  * Request/reply over NATS to another service. Every request carries the correlation id header
@@ -23,8 +25,17 @@ import { currentCorrelationId } from '../correlation/correlation-context.js';
 @Injectable()
 export class BusClient implements OnModuleInit, OnApplicationShutdown {
   private readonly client: ClientNats;
+  private readonly duration: Histogram<'subject' | 'outcome'>;
 
-  constructor(@Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig) {
+  constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    metrics: Metrics,
+  ) {
+    this.duration = metrics.histogram({
+      name: 'tradematch_bus_request_duration_seconds',
+      help: 'Bus requests this app sent, by subject and outcome (ok, 4xx, 5xx, timeout, unavailable, error)',
+      labelNames: ['subject', 'outcome'],
+    });
     this.client = new ClientNats({
       servers: config.natsUrl,
       name: `${config.serviceName}-bus-client`,
@@ -47,14 +58,27 @@ export class BusClient implements OnModuleInit, OnApplicationShutdown {
     const requestHeaders = headers();
     requestHeaders.set(CORRELATION_ID_HEADER, currentCorrelationId() ?? randomUUID());
     const record = new NatsRecordBuilder(request).setHeaders(requestHeaders).build();
+    const elapsed = startTimer();
+    let outcome = 'ok';
     try {
       return await firstValueFrom(
         this.client.send<TReply>(subject, record).pipe(timeout(this.config.busTimeoutMs)),
       );
     } catch (error) {
-      throw toDomainError(error, subject);
+      const failure = toDomainError(error, subject);
+      outcome = requestOutcome(error, failure);
+      throw failure;
+    } finally {
+      this.duration.observe({ subject, outcome }, elapsed());
     }
   }
+}
+
+/** Our own deadline and "no replica" are told apart from what the service answered. */
+function requestOutcome(raw: unknown, failure: Error): string {
+  if (raw instanceof TimeoutError) return 'timeout';
+  if (raw instanceof EmptyResponseException) return 'unavailable';
+  return failure instanceof DomainError ? errorClass(failure) : 'error';
 }
 
 function toDomainError(error: unknown, subject: string): Error {

@@ -1,12 +1,13 @@
 import { applyDecorators, Controller, UseFilters, UseInterceptors } from '@nestjs/common';
 import { BusContextInterceptor } from './bus-context.interceptor.js';
 import { BusErrorFilter } from './bus-error.filter.js';
+import { BusMetricsInterceptor } from './bus-metrics.interceptor.js';
 
-/** A controller of bus subjects: correlation scope in, typed errors out. */
+/** A controller of bus subjects: timed, correlation scope in, typed errors out. */
 export function BusController(): ClassDecorator {
   return applyDecorators(
     Controller(),
-    UseInterceptors(BusContextInterceptor),
+    UseInterceptors(BusMetricsInterceptor, BusContextInterceptor),
     UseFilters(BusErrorFilter),
   );
 }

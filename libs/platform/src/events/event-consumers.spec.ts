@@ -6,6 +6,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable, Module, type INestApplication, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { loadPlatformConfig } from '../config/platform-config.js';
+import { Metrics } from '../metrics/metrics.js';
 import { startService } from '../service/start-service.js';
 import { EventConsumers } from './event-consumers.js';
 
@@ -84,6 +85,15 @@ describe('EventConsumers (real JetStream and Postgres)', () => {
       .execute(`select 1 from "${schema}".inbox where event_id = ?`, [eventId]);
     return rows.length;
   };
+  /** This consumer's `tradematch_events_handled_total` for one outcome. */
+  const handledTotal = async (outcome: string): Promise<number> => {
+    const counter = app.get(Metrics).registry.getSingleMetric('tradematch_events_handled_total');
+    const { values } = await counter!.get();
+    return (
+      values.find((value) => value.labels.consumer === scope && value.labels.outcome === outcome)
+        ?.value ?? 0
+    );
+  };
 
   beforeAll(async () => {
     app = await startService(
@@ -114,14 +124,19 @@ describe('EventConsumers (real JetStream and Postgres)', () => {
     const event = envelope('JOB_POSTED');
     failuresLeft.set(event.event_id, 1);
     await publish(event);
+    const [okBefore, retriedBefore] = [await handledTotal('ok'), await handledTotal('retried')];
     await until(() => handled.some((seen) => seen.event_id === event.event_id));
     expect(failuresLeft.get(event.event_id)).toBe(0);
     expect(await inboxRows(event.event_id)).toBe(1);
+    await until(async () => (await handledTotal('ok')) === okBefore + 1);
+    expect(await handledTotal('retried')).toBe(retriedBefore + 1);
   });
 
   it('moves an event that keeps failing to the dead-letter stream and goes on with the next', async () => {
     const poison = envelope('JOB_CANCELLED');
     failuresLeft.set(poison.event_id, Number.MAX_SAFE_INTEGER);
+    const retriedBefore = await handledTotal('retried');
+    expect(await handledTotal('dead_lettered')).toBe(0);
     await publish(poison);
     const next = envelope('JOB_EXPIRED');
     await publish(next);
@@ -143,5 +158,8 @@ describe('EventConsumers (real JetStream and Postgres)', () => {
     expect(deadLetter.header.get('x-error')).toContain('handler failure injected');
     await until(() => handled.some((seen) => seen.event_id === next.event_id));
     expect(await inboxRows(poison.event_id)).toBe(0);
+    // Three deliveries (CONSUMER_MAX_DELIVER here): two retried, the last dead-lettered.
+    await until(async () => (await handledTotal('dead_lettered')) === 1);
+    expect(await handledTotal('retried')).toBe(retriedBefore + 2);
   });
 });

@@ -4,7 +4,13 @@ import {
   EVENT_STREAM,
   type EventEnvelope,
 } from '#contracts';
-import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type ConsumerInfo,
+  type ConsumerMessages,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import { headers, nanos } from '@nats-io/nats-core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -14,10 +20,12 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { Counter, Histogram } from 'prom-client';
 import type { PlatformConfig } from '../config/platform-config.js';
 import { PLATFORM_CONFIG, ROOT_LOGGER, SERVICE_PERSISTENCE } from '../config/tokens.js';
 import type { ServicePersistence } from '../database/orm-options.js';
 import { runWithCorrelation } from '../correlation/correlation-context.js';
+import { Metrics, startTimer, withinTimeout } from '../metrics/metrics.js';
 import { NatsConnectionHolder } from '../nats/nats-connection.js';
 import { ensureEventStreams } from './event-streams.js';
 
@@ -60,6 +68,9 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   private readonly running: RunningConsumer[] = [];
   private stopping = false;
   private readonly logger: Logger;
+  private readonly handled: Counter<'consumer' | 'outcome'>;
+  private readonly duration: Histogram<'consumer'>;
+  private infoRead?: { at: number; infos: Promise<Map<string, ConsumerInfo>> };
 
   constructor(
     private readonly orm: MikroORM,
@@ -67,8 +78,40 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(SERVICE_PERSISTENCE) private readonly persistence: ServicePersistence,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
+    metrics: Metrics,
   ) {
     this.logger = rootLogger.child({ context: 'EventConsumers' });
+    this.handled = metrics.counter({
+      name: 'tradematch_events_handled_total',
+      help: 'Event deliveries this replica processed, by durable consumer and outcome (ok, retried, dead_lettered)',
+      labelNames: ['consumer', 'outcome'],
+    });
+    this.duration = metrics.histogram({
+      name: 'tradematch_event_handler_duration_seconds',
+      help: 'Time to process one event delivery (inbox transaction and handler), by durable consumer',
+      labelNames: ['consumer'],
+    });
+    const consumerInfos = () => this.consumerInfos();
+    metrics.gauge({
+      name: 'tradematch_event_consumer_pending_messages',
+      help: 'Messages of the durable consumer not yet delivered to any replica (JetStream consumer info, read on scrape)',
+      labelNames: ['consumer'],
+      async collect() {
+        const infos = await consumerInfos();
+        this.reset();
+        for (const [consumer, info] of infos) this.set({ consumer }, info.num_pending);
+      },
+    });
+    metrics.gauge({
+      name: 'tradematch_event_consumer_ack_pending_messages',
+      help: 'Messages of the durable consumer delivered but not yet acked (JetStream consumer info, read on scrape)',
+      labelNames: ['consumer'],
+      async collect() {
+        const infos = await consumerInfos();
+        this.reset();
+        for (const [consumer, info] of infos) this.set({ consumer }, info.num_ack_pending);
+      },
+    });
   }
 
   /** Called by feature modules during `onModuleInit`; consumption starts once the app is up. */
@@ -132,9 +175,37 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     await Promise.all(inFlight);
   }
 
+  /**
+   * The JetStream info of this app's consumers, for the gauges of one scrape (both share it); a
+   * consumer whose info does not come within 1 s is left out.
+   */
+  private consumerInfos(): Promise<Map<string, ConsumerInfo>> {
+    const now = Date.now();
+    if (!this.infoRead || now - this.infoRead.at > 1000) {
+      const read = async (): Promise<Map<string, ConsumerInfo>> => {
+        const infos = new Map<string, ConsumerInfo>();
+        if (this.running.length === 0) return infos;
+        const manager = await withinTimeout(this.nats.manager());
+        if (!manager) return infos;
+        await Promise.all(
+          this.handlers.map(async ({ durableName }) => {
+            const info = await withinTimeout(
+              manager.consumers.info(EVENT_STREAM.name, durableName),
+            );
+            if (info) infos.set(durableName, info);
+          }),
+        );
+        return infos;
+      };
+      this.infoRead = { at: now, infos: read() };
+    }
+    return this.infoRead.infos;
+  }
+
   /** Never rejects: whatever happens, the message is acked, redelivered later or dead-lettered. */
   private async process(handler: EventHandler, message: JsMsg): Promise<void> {
     let envelope: EventEnvelope | undefined;
+    const elapsed = startTimer();
     try {
       envelope = message.json<EventEnvelope>();
       const parsed = envelope;
@@ -144,8 +215,12 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         parsed.event_id,
       );
       message.ack();
+      this.handled.inc({ consumer: handler.durableName, outcome: 'ok' });
     } catch (error) {
-      await this.retryOrDeadLetter(handler, message, envelope, error);
+      const outcome = await this.retryOrDeadLetter(handler, message, envelope, error);
+      this.handled.inc({ consumer: handler.durableName, outcome });
+    } finally {
+      this.duration.observe({ consumer: handler.durableName }, elapsed());
     }
   }
 
@@ -154,27 +229,29 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     message: JsMsg,
     envelope: EventEnvelope | undefined,
     error: unknown,
-  ): Promise<void> {
+  ): Promise<'retried' | 'dead_lettered'> {
     const deliveries = message.info.deliveryCount;
     const retryDelay = Math.min(MAX_REDELIVERY_DELAY_MS, 100 * 2 ** deliveries);
     // An unparseable message will never succeed: no point in retrying it.
     if (!envelope || deliveries >= this.config.consumerMaxDeliver) {
       try {
         await this.deadLetter(handler, message, envelope?.event_type ?? 'UNPARSEABLE', error);
+        return 'dead_lettered';
       } catch (deadLetterError) {
         this.logger.error(
           { err: deadLetterError, consumer: handler.durableName },
           'dead-lettering failed; retrying',
         );
         message.nak(retryDelay);
+        return 'retried';
       }
-      return;
     }
     this.logger.warn(
       { err: error, event_id: envelope.event_id, consumer: handler.durableName, deliveries },
       'event handler failed; redelivering',
     );
     message.nak(retryDelay);
+    return 'retried';
   }
 
   private async applyOnce(handler: EventHandler, envelope: EventEnvelope): Promise<void> {

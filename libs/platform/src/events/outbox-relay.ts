@@ -9,9 +9,11 @@ import {
 import { headers } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
 import pg from 'pg';
+import type { Counter } from 'prom-client';
 import type { PlatformConfig } from '../config/platform-config.js';
 import { PLATFORM_CONFIG, ROOT_LOGGER, SERVICE_PERSISTENCE } from '../config/tokens.js';
 import type { ServicePersistence } from '../database/orm-options.js';
+import { Metrics, withinTimeout } from '../metrics/metrics.js';
 import { NatsConnectionHolder } from '../nats/nats-connection.js';
 import { ensureEventStreams } from './event-streams.js';
 
@@ -21,7 +23,14 @@ interface OutboxRow {
   envelope: EventEnvelope;
 }
 
+interface OutboxBacklog {
+  pending: number;
+  oldest_age_seconds: number | null;
+}
+
 const BATCH_SIZE = 200;
+/** The backlog count stops here, so a scrape stays cheap however far the relay falls behind. */
+const BACKLOG_COUNT_CAP = 100_000;
 
 /**
  * Publishes committed outbox rows to JetStream with `Nats-Msg-Id` = event id, then marks them
@@ -38,6 +47,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private pollTimer?: NodeJS.Timeout;
   private listener?: pg.Client;
   private readonly logger: Logger;
+  private readonly published: Counter;
+  private backlogRead?: { at: number; backlog: Promise<OutboxBacklog | undefined> };
 
   constructor(
     private readonly orm: MikroORM,
@@ -45,8 +56,26 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(SERVICE_PERSISTENCE) private readonly persistence: ServicePersistence,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
+    metrics: Metrics,
   ) {
     this.logger = rootLogger.child({ context: 'OutboxRelay' });
+    this.published = metrics.counter({
+      name: 'tradematch_outbox_events_published_total',
+      help: 'Outbox events this replica published to JetStream',
+    });
+    metrics.scrapedGauge(
+      'tradematch_outbox_unpublished_events',
+      `Outbox rows not yet published (counted up to ${BACKLOG_COUNT_CAP}); absent when the database does not answer within 1 s`,
+      async () => (await this.backlog())?.pending,
+    );
+    metrics.scrapedGauge(
+      'tradematch_outbox_oldest_unpublished_age_seconds',
+      'Age of the oldest unpublished outbox row, 0 when there is none; absent when the database does not answer within 1 s',
+      async () => {
+        const backlog = await this.backlog();
+        return backlog && (backlog.oldest_age_seconds ?? 0);
+      },
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -81,7 +110,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     do {
       this.drainAgain = false;
       try {
-        while (this.running && (await this.publishBatch()) === BATCH_SIZE);
+        while (this.running) {
+          const published = await this.publishBatch();
+          this.published.inc(published);
+          if (published < BATCH_SIZE) break;
+        }
       } catch (error) {
         this.logger.warn({ err: error }, 'outbox relay failed; will retry on the next poll');
         return;
@@ -114,6 +147,26 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       );
       return rows.length;
     });
+  }
+
+  /** Both backlog gauges of one scrape share one query (an index scan of unpublished rows). */
+  private backlog(): Promise<OutboxBacklog | undefined> {
+    const now = Date.now();
+    if (!this.backlogRead || now - this.backlogRead.at > 1000) {
+      const schema = this.persistence.schema;
+      const query = this.orm.em
+        .fork()
+        .execute<OutboxBacklog[]>(
+          `select
+             (select count(*) from (select 1 from "${schema}".outbox where published_at is null
+               limit ${BACKLOG_COUNT_CAP}) backlog)::int as pending,
+             (select extract(epoch from now() - created_at) from "${schema}".outbox
+               where published_at is null order by seq limit 1)::float8 as oldest_age_seconds`,
+        )
+        .then((rows) => rows[0]);
+      this.backlogRead = { at: now, backlog: withinTimeout(query) };
+    }
+    return this.backlogRead.backlog;
   }
 
   private async listen(): Promise<void> {

@@ -10,6 +10,8 @@ import { EventOutbox } from '../events/event-outbox.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { HealthController } from '../health/health.controller.js';
 import { Readiness } from '../health/readiness.js';
+import { MetricsController } from '../metrics/metrics.controller.js';
+import { Metrics } from '../metrics/metrics.js';
 import { NatsConnectionHolder } from '../nats/nats-connection.js';
 import { CLOCK, systemClock } from '../time/clock.js';
 
@@ -19,7 +21,10 @@ export interface PlatformModuleOptions {
   logger: Logger;
 }
 
-/** What every app gets: its schema, the event backbone, the bus client and health probes. */
+/**
+ * What every app gets: its schema, the event backbone, the bus client, health probes and
+ * Prometheus metrics.
+ */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -29,6 +34,7 @@ export class PlatformModule {
       { provide: SERVICE_PERSISTENCE, useValue: options.persistence },
       { provide: ROOT_LOGGER, useValue: options.logger },
       { provide: CLOCK, useValue: systemClock },
+      Metrics,
       NatsConnectionHolder,
       EventOutbox,
       OutboxRelay,
@@ -44,7 +50,7 @@ export class PlatformModule {
           registerRequestContext: false,
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers,
       exports: providers,
     };

@@ -7,6 +7,7 @@ import type { PlatformConfig } from '../config/platform-config.js';
 import type { ServicePersistence } from '../database/orm-options.js';
 import { migrateSchema } from '../database/migrate.js';
 import { createLogger, PinoNestLogger } from '../logging/logger.js';
+import { installHttpMetrics } from '../metrics/http-metrics.js';
 import { PlatformModule } from './platform.module.js';
 
 /** What an app is: the schema it owns, its feature modules, and how it is reached. */
@@ -44,6 +45,7 @@ export async function startService(
     },
   );
   await migrateSchema(app.get(MikroORM), config.databaseUrl, definition.persistence.schema);
+  installHttpMetrics(app);
   definition.configureHttp?.(app, config);
   if (definition.servesBus) {
     app.connectMicroservice<MicroserviceOptions>({
