@@ -25,7 +25,7 @@ import type { PlatformConfig } from '../config/platform-config.js';
 import { PLATFORM_CONFIG, ROOT_LOGGER, SERVICE_PERSISTENCE } from '../config/tokens.js';
 import type { ServicePersistence } from '../database/orm-options.js';
 import { runWithCorrelation } from '../correlation/correlation-context.js';
-import { Metrics, startTimer, withinTimeout } from '../metrics/metrics.js';
+import { Metrics, readOncePerScrape, startTimer, withinTimeout } from '../metrics/metrics.js';
 import { NatsConnectionHolder } from '../nats/nats-connection.js';
 import { ensureEventStreams } from './event-streams.js';
 
@@ -70,7 +70,6 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   private readonly logger: Logger;
   private readonly handled: Counter<'consumer' | 'outcome'>;
   private readonly duration: Histogram<'consumer'>;
-  private infoRead?: { at: number; infos: Promise<Map<string, ConsumerInfo>> };
 
   constructor(
     private readonly orm: MikroORM,
@@ -91,27 +90,32 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
       help: 'Time to process one event delivery (inbox transaction and handler), by durable consumer',
       labelNames: ['consumer'],
     });
-    const consumerInfos = () => this.consumerInfos();
-    metrics.gauge({
-      name: 'tradematch_event_consumer_pending_messages',
-      help: 'Messages of the durable consumer not yet delivered to any replica (JetStream consumer info, read on scrape)',
-      labelNames: ['consumer'],
-      async collect() {
-        const infos = await consumerInfos();
-        this.reset();
-        for (const [consumer, info] of infos) this.set({ consumer }, info.num_pending);
-      },
-    });
-    metrics.gauge({
-      name: 'tradematch_event_consumer_ack_pending_messages',
-      help: 'Messages of the durable consumer delivered but not yet acked (JetStream consumer info, read on scrape)',
-      labelNames: ['consumer'],
-      async collect() {
-        const infos = await consumerInfos();
-        this.reset();
-        for (const [consumer, info] of infos) this.set({ consumer }, info.num_ack_pending);
-      },
-    });
+    // Both gauges of one scrape share one round of consumer info requests.
+    const consumerInfos = readOncePerScrape(() => this.readConsumerInfos());
+    const pendingGauges = [
+      [
+        'tradematch_event_consumer_pending_messages',
+        'Messages of the durable consumer not yet delivered to any replica (JetStream consumer info, read on scrape)',
+        'num_pending',
+      ],
+      [
+        'tradematch_event_consumer_ack_pending_messages',
+        'Messages of the durable consumer delivered but not yet acked (JetStream consumer info, read on scrape)',
+        'num_ack_pending',
+      ],
+    ] as const;
+    for (const [name, help, field] of pendingGauges) {
+      metrics.gauge({
+        name,
+        help,
+        labelNames: ['consumer'],
+        async collect() {
+          const infos = await consumerInfos();
+          this.reset();
+          for (const [consumer, info] of infos) this.set({ consumer }, info[field]);
+        },
+      });
+    }
   }
 
   /** Called by feature modules during `onModuleInit`; consumption starts once the app is up. */
@@ -175,31 +179,19 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     await Promise.all(inFlight);
   }
 
-  /**
-   * The JetStream info of this app's consumers, for the gauges of one scrape (both share it); a
-   * consumer whose info does not come within 1 s is left out.
-   */
-  private consumerInfos(): Promise<Map<string, ConsumerInfo>> {
-    const now = Date.now();
-    if (!this.infoRead || now - this.infoRead.at > 1000) {
-      const read = async (): Promise<Map<string, ConsumerInfo>> => {
-        const infos = new Map<string, ConsumerInfo>();
-        if (this.running.length === 0) return infos;
-        const manager = await withinTimeout(this.nats.manager());
-        if (!manager) return infos;
-        await Promise.all(
-          this.handlers.map(async ({ durableName }) => {
-            const info = await withinTimeout(
-              manager.consumers.info(EVENT_STREAM.name, durableName),
-            );
-            if (info) infos.set(durableName, info);
-          }),
-        );
-        return infos;
-      };
-      this.infoRead = { at: now, infos: read() };
-    }
-    return this.infoRead.infos;
+  /** The JetStream info of this app's consumers; one whose info takes over 1 s is left out. */
+  private async readConsumerInfos(): Promise<Map<string, ConsumerInfo>> {
+    const infos = new Map<string, ConsumerInfo>();
+    if (this.running.length === 0) return infos;
+    const manager = await withinTimeout(this.nats.manager());
+    if (!manager) return infos;
+    await Promise.all(
+      this.handlers.map(async ({ durableName }) => {
+        const info = await withinTimeout(manager.consumers.info(EVENT_STREAM.name, durableName));
+        if (info) infos.set(durableName, info);
+      }),
+    );
+    return infos;
   }
 
   /** Never rejects: whatever happens, the message is acked, redelivered later or dead-lettered. */

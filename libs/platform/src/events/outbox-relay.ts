@@ -13,7 +13,7 @@ import type { Counter } from 'prom-client';
 import type { PlatformConfig } from '../config/platform-config.js';
 import { PLATFORM_CONFIG, ROOT_LOGGER, SERVICE_PERSISTENCE } from '../config/tokens.js';
 import type { ServicePersistence } from '../database/orm-options.js';
-import { Metrics, withinTimeout } from '../metrics/metrics.js';
+import { Metrics, readOncePerScrape, withinTimeout } from '../metrics/metrics.js';
 import { NatsConnectionHolder } from '../nats/nats-connection.js';
 import { ensureEventStreams } from './event-streams.js';
 
@@ -48,7 +48,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private listener?: pg.Client;
   private readonly logger: Logger;
   private readonly published: Counter;
-  private backlogRead?: { at: number; backlog: Promise<OutboxBacklog | undefined> };
 
   constructor(
     private readonly orm: MikroORM,
@@ -63,17 +62,19 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       name: 'tradematch_outbox_events_published_total',
       help: 'Outbox events this replica published to JetStream',
     });
+    // Both backlog gauges of one scrape share one query.
+    const backlog = readOncePerScrape(() => this.readBacklog());
     metrics.scrapedGauge(
       'tradematch_outbox_unpublished_events',
       `Outbox rows not yet published (counted up to ${BACKLOG_COUNT_CAP}); absent when the database does not answer within 1 s`,
-      async () => (await this.backlog())?.pending,
+      async () => (await backlog())?.pending,
     );
     metrics.scrapedGauge(
       'tradematch_outbox_oldest_unpublished_age_seconds',
       'Age of the oldest unpublished outbox row, 0 when there is none; absent when the database does not answer within 1 s',
       async () => {
-        const backlog = await this.backlog();
-        return backlog && (backlog.oldest_age_seconds ?? 0);
+        const read = await backlog();
+        return read && (read.oldest_age_seconds ?? 0);
       },
     );
   }
@@ -149,12 +150,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
-  /** Both backlog gauges of one scrape share one query (an index scan of unpublished rows). */
-  private backlog(): Promise<OutboxBacklog | undefined> {
-    const now = Date.now();
-    if (!this.backlogRead || now - this.backlogRead.at > 1000) {
-      const schema = this.persistence.schema;
-      const query = this.orm.em
+  /** The unpublished rows: an index scan, capped, so a scrape stays cheap. */
+  private readBacklog(): Promise<OutboxBacklog | undefined> {
+    const schema = this.persistence.schema;
+    return withinTimeout(
+      this.orm.em
         .fork()
         .execute<OutboxBacklog[]>(
           `select
@@ -163,10 +163,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
              (select extract(epoch from now() - created_at) from "${schema}".outbox
                where published_at is null order by seq limit 1)::float8 as oldest_age_seconds`,
         )
-        .then((rows) => rows[0]);
-      this.backlogRead = { at: now, backlog: withinTimeout(query) };
-    }
-    return this.backlogRead.backlog;
+        .then((rows) => rows[0]),
+    );
   }
 
   private async listen(): Promise<void> {

@@ -1,6 +1,6 @@
 import { DomainError } from '#contracts';
 import { loadPlatformConfig } from '../config/platform-config.js';
-import { errorClass, Metrics, withinTimeout } from './metrics.js';
+import { errorClass, Metrics, readOncePerScrape, withinTimeout } from './metrics.js';
 
 describe('Metrics', () => {
   const created: Metrics[] = [];
@@ -49,6 +49,15 @@ describe('Metrics', () => {
     const slow = new Promise<number>((resolve) => setTimeout(resolve, 200, 1).unref());
     await expect(withinTimeout(slow, 20)).resolves.toBeUndefined();
     await expect(withinTimeout(Promise.resolve(3), 20)).resolves.toBe(3);
+  });
+
+  it('shares one read among the gauges of a scrape, and reads again for the next scrape', async () => {
+    let reads = 0;
+    const read = readOncePerScrape(async () => ++reads, 50);
+    expect(await Promise.all([read(), read()])).toEqual([1, 1]);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await read()).toBe(2);
+    expect(reads).toBe(2);
   });
 
   it('classes bus errors by status', () => {

@@ -114,6 +114,19 @@ export function errorClass(error: unknown): '4xx' | '5xx' {
   return error instanceof DomainError && error.status < 500 ? '4xx' : '5xx';
 }
 
+/**
+ * `read`, shared by every gauge of one scrape: a call within `maxAgeMs` of the last real read
+ * answers that read's promise, so several gauges fed by one query or one JetStream call cost one.
+ */
+export function readOncePerScrape<T>(read: () => Promise<T>, maxAgeMs = 1000): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!last || now - last.at > maxAgeMs) last = { at: now, value: read() };
+    return last.value;
+  };
+}
+
 /** `promise`'s value, or undefined if it fails or takes longer than `timeoutMs`. */
 export function withinTimeout<T>(
   promise: Promise<T>,
