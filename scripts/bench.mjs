@@ -722,7 +722,11 @@ function leadCharger(nc, amountPounds) {
     const packet = {
       pattern: LEAD_CHARGE_SUBJECT,
       data: {
-        principal: { userId: vendor.id, role: 'vendor' },
+        principal: {
+          role: 'service',
+          service: 'jobs-leads',
+          on_behalf_of: { userId: vendor.id, role: 'vendor' },
+        },
         data: {
           lead_id: randomUUID(),
           vendor_id: vendor.id,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEV_ONLY_PAYMENTS_WEBHOOK_SECRET } from '../apps/escrow/src/payments/payment-provider.factory.js';
-import { signTestWebhook } from '../apps/escrow/src/payments/test-payment-provider.js';
+import { DEV_ONLY_PAYMENTS_WEBHOOK_SECRET } from '../apps/escrow/src/payments/payments.config.js';
+import { signTestWebhook } from '../apps/escrow/src/payments/test-provider-webhook.js';
 import { api, eventually, registerAndLogin, type TestUser } from './support/http-client.js';
 import { expectLedgerInvariants } from './support/ledger-invariants.js';
 import { TestSystem } from './support/system.js';

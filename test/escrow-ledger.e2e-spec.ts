@@ -1,43 +1,68 @@
-import { Subjects, type BusRequest, type Principal } from '#contracts';
+import {
+  EscrowApi,
+  type ChargeLeadInput,
+  type LeadRefundReason,
+  type RefundLeadInput,
+  type UserPrincipal,
+} from '#contracts';
 import { BusClient } from '#platform';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
-import { Ledger } from '../apps/escrow/src/ledger/ledger.js';
+import { Ledger } from '../apps/escrow/src/ledger/ledger.repository.js';
 import { api, eventually, registerAndLogin } from './support/http-client.js';
 import { expectLedgerInvariants } from './support/ledger-invariants.js';
 import { TestSystem } from './support/system.js';
 
+interface Attempt {
+  ok: boolean;
+  reply?: any;
+  error?: any;
+}
+
+/** What a raw request on the bus gets back: Nest's reply packet. */
+interface RawReply {
+  response?: unknown;
+  err?: { code: string; status: number };
+}
+
 describe('escrow ledger: lead charges and refunds over the real bus', () => {
   let system: TestSystem;
-  let bus: BusClient;
+  let jobsLeads: BusClient;
+  let gateway: BusClient;
+  let nats: NatsConnection;
 
-  const request = <T>(subject: string, principal: Principal, data: unknown): Promise<T> =>
-    bus.request<T>(subject, { principal, data } as BusRequest);
-  const attempt = (
-    subject: string,
-    principal: Principal,
-    data: unknown,
-  ): Promise<{ ok: boolean; reply?: any; error?: any }> =>
-    request(subject, principal, data).then(
+  const attempt = (call: () => Promise<unknown>): Promise<Attempt> =>
+    call().then(
       (reply) => ({ ok: true, reply }),
       (error) => ({ ok: false, error }),
     );
-  const vendor = (): Principal => ({ userId: randomUUID(), role: 'vendor' });
+  const vendor = (): UserPrincipal => ({ userId: randomUUID(), role: 'vendor' });
+  /** jobs-leads charging a vendor who accepts a lead, on their behalf, as it does. */
   const charge = (
-    principal: Principal,
+    principal: UserPrincipal,
     amount: number,
     leadId = randomUUID(),
     key = `key-${randomUUID()}`,
   ) =>
-    attempt(Subjects.escrow.chargeLead, principal, {
-      lead_id: leadId,
-      vendor_id: principal.userId,
-      amount,
-      idempotency_key: key,
-    });
+    attempt(() =>
+      jobsLeads.send(
+        EscrowApi.chargeLead,
+        { lead_id: leadId, vendor_id: principal.userId, amount, idempotency_key: key },
+        principal,
+      ),
+    );
+  const refund = (principal: UserPrincipal, data: RefundLeadInput) =>
+    attempt(() => jobsLeads.send(EscrowApi.refundLead, data, principal));
+  /** A request straight on NATS, in Nest's packet format, as anyone on the network could send. */
+  const rawRequest = async (subject: string, principal: unknown, data: unknown) => {
+    const packet = { pattern: subject, data: { principal, data }, id: randomUUID() };
+    const message = await nats.request(subject, JSON.stringify(packet), { timeout: 5000 });
+    return message.json<RawReply>();
+  };
 
   /** Funds a wallet the way a settled deposit does: provider clearing → wallet. */
-  const fund = async (principal: Principal, pounds: number): Promise<void> => {
+  const fund = async (principal: UserPrincipal, pounds: number): Promise<void> => {
     const orm = system.app('escrow').get(MikroORM);
     await orm.em.fork().transactional((em) =>
       system
@@ -60,17 +85,29 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
         }),
     );
   };
-  const balanceOf = async (principal: Principal): Promise<number> =>
-    (await request<{ balance: number }>(Subjects.escrow.getWallet, principal, {})).balance;
+  const balanceOf = async (principal: UserPrincipal): Promise<number> =>
+    (await gateway.sendAs(principal, EscrowApi.getWallet, {})).balance;
   const transactionCount = async (): Promise<number> =>
     Number((await system.db.query('select count(*) from escrow.ledger_transaction')).rows[0].count);
+  const refundReasons = async (leadId: string) =>
+    (
+      await system.db.query(
+        'select refund_reason from escrow.lead_charge where lead_id = $1 order by created_at',
+        [leadId],
+      )
+    ).rows;
 
   beforeAll(async () => {
     system = await TestSystem.start();
-    bus = system.app('gateway').get(BusClient);
+    jobsLeads = system.app('jobs-leads').get(BusClient);
+    gateway = system.app('gateway').get(BusClient);
+    nats = await connect({ servers: process.env.NATS_URL });
   });
   afterEach(() => expectLedgerInvariants(system.db));
-  afterAll(() => system.stop());
+  afterAll(async () => {
+    await nats.close();
+    await system.stop();
+  });
 
   it('lets exactly 10 of 50 concurrent £2.50 charges through a £25 wallet; the rest get 402', async () => {
     const buyer = vendor();
@@ -122,7 +159,7 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
     expect(await balanceOf(buyer)).toBe(7);
   });
 
-  it.each([
+  it.each<[LeadRefundReason, number]>([
     ['customer_unresponsive', 10],
     ['invalid_contact', 10],
     ['duplicate_lead', 10],
@@ -133,20 +170,22 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
     const buyer = vendor();
     await fund(buyer, 10);
     const leadId = randomUUID();
-    await charge(buyer, 10, leadId);
-    const refund = await attempt(Subjects.escrow.refundLead, buyer, { lead_id: leadId, reason });
-    expect(refund.ok && refund.reply).toMatchObject({
+    const key = `key-${randomUUID()}`;
+    await charge(buyer, 10, leadId, key);
+    const first = await refund(buyer, { lead_id: leadId, charge_key: key, reason });
+    expect(first.ok && first.reply).toMatchObject({
       lead_id: leadId,
       reason,
       refunded,
       balance: refunded,
     });
 
-    const again = await attempt(Subjects.escrow.refundLead, buyer, { lead_id: leadId, reason });
-    expect(again.ok && again.reply.transaction_id).toBe(refund.ok && refund.reply.transaction_id);
+    const again = await refund(buyer, { lead_id: leadId, charge_key: key, reason });
+    expect(again.ok && again.reply.transaction_id).toBe(first.ok && first.reply.transaction_id);
     const otherReason = reason === 'poor_quality' ? 'duplicate_lead' : 'poor_quality';
-    const different = await attempt(Subjects.escrow.refundLead, buyer, {
+    const different = await refund(buyer, {
       lead_id: leadId,
+      charge_key: key,
       reason: otherReason,
     });
     expect(different.ok || different.error).toMatchObject({
@@ -160,10 +199,11 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
     const buyer = vendor();
     await fund(buyer, 4);
     const leadId = randomUUID();
-    await charge(buyer, 4, leadId);
+    const key = `key-${randomUUID()}`;
+    await charge(buyer, 4, leadId, key);
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        attempt(Subjects.escrow.refundLead, buyer, { lead_id: leadId, reason: 'duplicate_lead' }),
+        refund(buyer, { lead_id: leadId, charge_key: key, reason: 'duplicate_lead' }),
       ),
     );
     expect(results.every((result) => result.ok)).toBe(true);
@@ -171,12 +211,85 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
     expect(await balanceOf(buyer)).toBe(4);
   });
 
-  it('answers a refund for a lead that was never charged with 404', async () => {
-    const result = await attempt(Subjects.escrow.refundLead, vendor(), {
+  it('refunds exactly the charge it names, never the lead’s latest', async () => {
+    const buyer = vendor();
+    await fund(buyer, 10);
+    const leadId = randomUUID();
+    const [keyA, keyB] = [`accept-a-${randomUUID()}`, `accept-b-${randomUUID()}`];
+    expect((await charge(buyer, 4, leadId, keyA)).ok).toBe(true);
+    const refundA = await refund(buyer, {
+      lead_id: leadId,
+      charge_key: keyA,
+      reason: 'acceptance_failed',
+    });
+    expect(refundA.ok && refundA.reply).toMatchObject({ refunded: 4, balance: 10 });
+    const chargeB = await charge(buyer, 4, leadId, keyB);
+    expect(chargeB.ok && chargeB.reply).toMatchObject({ balance: 6 });
+
+    const before = await transactionCount();
+    const againA = await refund(buyer, {
+      lead_id: leadId,
+      charge_key: keyA,
+      reason: 'acceptance_failed',
+    });
+    expect(againA.ok && againA.reply).toEqual({
+      lead_id: leadId,
+      transaction_id: refundA.reply.transaction_id,
+      reason: 'acceptance_failed',
+      refunded: 4,
+      balance: 6,
+    });
+    const otherReasonA = await refund(buyer, {
+      lead_id: leadId,
+      charge_key: keyA,
+      reason: 'duplicate_lead',
+    });
+    expect(otherReasonA.ok || otherReasonA.error).toMatchObject({
+      code: 'LEAD_ALREADY_REFUNDED',
+      status: 409,
+    });
+    expect(await transactionCount()).toBe(before);
+    expect(await refundReasons(leadId)).toEqual([
+      { refund_reason: 'acceptance_failed' },
+      { refund_reason: null },
+    ]);
+    expect(await balanceOf(buyer)).toBe(6);
+
+    const refundB = await refund(buyer, {
+      lead_id: leadId,
+      charge_key: keyB,
+      reason: 'acceptance_failed',
+    });
+    expect(refundB.ok && refundB.reply).toMatchObject({ refunded: 4, balance: 10 });
+    expect(refundB.reply.transaction_id).not.toBe(refundA.reply.transaction_id);
+    expect(await refundReasons(leadId)).toEqual([
+      { refund_reason: 'acceptance_failed' },
+      { refund_reason: 'acceptance_failed' },
+    ]);
+  });
+
+  it('answers a refund for a lead that was never charged, or under a key it was not, with 404', async () => {
+    const never = await refund(vendor(), {
       lead_id: randomUUID(),
+      charge_key: `key-${randomUUID()}`,
       reason: 'poor_quality',
     });
-    expect(result.ok || result.error).toMatchObject({ code: 'LEAD_CHARGE_NOT_FOUND', status: 404 });
+    expect(never.ok || never.error).toMatchObject({ code: 'LEAD_CHARGE_NOT_FOUND', status: 404 });
+
+    const buyer = vendor();
+    await fund(buyer, 3);
+    const leadId = randomUUID();
+    await charge(buyer, 3, leadId);
+    const otherKey = await refund(buyer, {
+      lead_id: leadId,
+      charge_key: `key-${randomUUID()}`,
+      reason: 'poor_quality',
+    });
+    expect(otherKey.ok || otherKey.error).toMatchObject({
+      code: 'LEAD_CHARGE_NOT_FOUND',
+      status: 404,
+    });
+    expect(await balanceOf(buyer)).toBe(0);
   });
 
   it.each([
@@ -192,13 +305,17 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
     const buyer = vendor();
     await fund(buyer, 5);
     const before = await transactionCount();
-    const result = await attempt(Subjects.escrow.chargeLead, buyer, {
+    const data = {
       lead_id: randomUUID(),
       vendor_id: buyer.userId,
       amount: 2.5,
       idempotency_key: `key-${randomUUID()}`,
       ...override,
-    });
+    };
+    // What a caller could send whatever the compiler says: the platform validates it.
+    const result = await attempt(() =>
+      jobsLeads.send(EscrowApi.chargeLead, data as unknown as ChargeLeadInput, buyer),
+    );
     expect(result.ok || result.error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
     expect(await transactionCount()).toBe(before);
     expect(await balanceOf(buyer)).toBe(5);
@@ -208,25 +325,89 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
     const victim = vendor();
     await fund(victim, 5);
     const thief = vendor();
-    const stolen = await attempt(Subjects.escrow.chargeLead, thief, {
+    const stolen = await attempt(() =>
+      jobsLeads.send(
+        EscrowApi.chargeLead,
+        {
+          lead_id: randomUUID(),
+          vendor_id: victim.userId,
+          amount: 5,
+          idempotency_key: `key-${randomUUID()}`,
+        },
+        thief,
+      ),
+    );
+    expect(stolen.ok || stolen.error).toMatchObject({ code: 'NOT_YOUR_WALLET', status: 403 });
+    const customer: UserPrincipal = { userId: victim.userId, role: 'customer' };
+    const asCustomer = await rawRequest(EscrowApi.chargeLead.subject, customer, {
       lead_id: randomUUID(),
       vendor_id: victim.userId,
       amount: 5,
       idempotency_key: `key-${randomUUID()}`,
     });
-    expect(stolen.ok || stolen.error).toMatchObject({ code: 'NOT_YOUR_WALLET', status: 403 });
-    const customer: Principal = { userId: victim.userId, role: 'customer' };
-    const asCustomer = await charge(customer, 5);
-    expect(asCustomer.ok || asCustomer.error).toMatchObject({ code: 'WRONG_ROLE', status: 403 });
+    expect(asCustomer.err).toMatchObject({ code: 'WRONG_ROLE', status: 403 });
     expect(await balanceOf(victim)).toBe(5);
+  });
+
+  it('refuses an end user, or any service but jobs-leads, charging or refunding a lead directly (403 WRONG_ROLE)', async () => {
+    const buyer = vendor();
+    await fund(buyer, 10);
+    const leadId = randomUUID();
+    const key = `key-${randomUUID()}`;
+    expect((await charge(buyer, 4, leadId, key)).ok).toBe(true);
+    const before = await transactionCount();
+
+    const charges = [
+      await rawRequest(EscrowApi.chargeLead.subject, buyer, {
+        lead_id: randomUUID(),
+        vendor_id: buyer.userId,
+        amount: 4,
+        idempotency_key: `key-${randomUUID()}`,
+      }),
+      await rawRequest(EscrowApi.chargeLead.subject, buyer, {
+        lead_id: leadId,
+        vendor_id: buyer.userId,
+        amount: 4,
+        idempotency_key: key,
+      }),
+    ];
+    const refunds = await Promise.all(
+      (['duplicate_lead', 'acceptance_failed'] as const).map((reason) =>
+        rawRequest(EscrowApi.refundLead.subject, buyer, {
+          lead_id: leadId,
+          charge_key: key,
+          reason,
+        }),
+      ),
+    );
+    for (const reply of [...charges, ...refunds]) {
+      expect(reply.err).toMatchObject({ code: 'WRONG_ROLE', status: 403 });
+      expect(reply.response).toBeUndefined();
+    }
+    const fromGateway = await attempt(() =>
+      gateway.send(EscrowApi.refundLead, {
+        lead_id: leadId,
+        charge_key: key,
+        reason: 'duplicate_lead',
+      }),
+    );
+    expect(fromGateway.ok || fromGateway.error).toMatchObject({
+      code: 'WRONG_ROLE',
+      status: 403,
+    });
+
+    expect(await transactionCount()).toBe(before);
+    expect(await refundReasons(leadId)).toEqual([{ refund_reason: null }]);
+    expect(await balanceOf(buyer)).toBe(6);
   });
 
   it('publishes LEAD_CHARGED and LEAD_REFUNDED outside any job, so no customer trail shows a lead price', async () => {
     const buyer = vendor();
     await fund(buyer, 6);
     const leadId = randomUUID();
-    await charge(buyer, 6, leadId);
-    await attempt(Subjects.escrow.refundLead, buyer, { lead_id: leadId, reason: 'job_cancelled' });
+    const key = `key-${randomUUID()}`;
+    await charge(buyer, 6, leadId, key);
+    await refund(buyer, { lead_id: leadId, charge_key: key, reason: 'job_cancelled' });
     const logged = await eventually(async () => {
       const rows = await system.db.query(
         `select event_type, job_id, payload from notifications.event_log where subject_id = $1 order by occurred_at`,
@@ -250,7 +431,7 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
 
   it('shows a vendor their own wallet through the gateway, newest entries first, page by page', async () => {
     const user = await registerAndLogin(system.baseUrl, 'vendor');
-    const principal: Principal = { userId: user.id, role: 'vendor' };
+    const principal: UserPrincipal = { userId: user.id, role: 'vendor' };
     await fund(principal, 20);
     await charge(principal, 2.5);
     await charge(principal, 3);

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { createUser } from '../apps/gateway/src/identity/create-user.js';
+import { UsersRepository } from '../apps/gateway/src/identity/users.repository.js';
 import { hashPassword } from '../apps/gateway/src/identity/password-hasher.js';
 import {
   api,
@@ -224,13 +224,16 @@ describe('jobs: gateway → NATS → jobs-leads → Postgres → outbox → JetS
 
   it('lets an admin (created by the operator path) read any job and its audit trail', async () => {
     const email = `admin-${randomUUID()}@example.com`;
-    await createUser(system.app('gateway').get(MikroORM).em.fork(), {
-      email,
-      passwordHash: await hashPassword('an admin passphrase'),
-      name: 'Ops',
-      phone: '07911123456',
-      role: 'admin',
-    });
+    await new UsersRepository(system.app('gateway').get(MikroORM).em.fork()).add(
+      {
+        email,
+        passwordHash: await hashPassword('an admin passphrase'),
+        name: 'Ops',
+        phone: '07911123456',
+        role: 'admin',
+      },
+      new Date(),
+    );
     const login = await api(base, 'POST', '/api/auth/login', {
       body: { email, password: 'an admin passphrase' },
     });

@@ -1,7 +1,7 @@
 import { TRADE_CATEGORIES } from '#contracts';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { createUser } from '../apps/gateway/src/identity/create-user.js';
+import { UsersRepository } from '../apps/gateway/src/identity/users.repository.js';
 import { hashPassword } from '../apps/gateway/src/identity/password-hasher.js';
 import { api, registerAndLogin, type TestUser } from './support/http-client.js';
 import { TestSystem } from './support/system.js';
@@ -147,13 +147,16 @@ describe('vendor profiles: gateway → NATS → jobs-leads → Postgres', () => 
 
   it('refuses customers and admins: 403 WRONG_ROLE, and nothing is written', async () => {
     const email = `admin-${randomUUID()}@example.com`;
-    const admin = await createUser(system.app('gateway').get(MikroORM).em.fork(), {
-      email,
-      passwordHash: await hashPassword('an admin passphrase'),
-      name: 'Ops',
-      phone: '07911123456',
-      role: 'admin',
-    });
+    const admin = await new UsersRepository(system.app('gateway').get(MikroORM).em.fork()).add(
+      {
+        email,
+        passwordHash: await hashPassword('an admin passphrase'),
+        name: 'Ops',
+        phone: '07911123456',
+        role: 'admin',
+      },
+      new Date(),
+    );
     const login = await api(base, 'POST', '/api/auth/login', {
       body: { email, password: 'an admin passphrase' },
     });

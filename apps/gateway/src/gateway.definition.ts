@@ -1,7 +1,7 @@
 import type { ServiceDefinition } from '#platform';
 import { AuditTrailModule } from './audit-trail/audit-trail.module.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
-import { configureGatewayHttp } from './http/configure-gateway-http.js';
+import { configureGatewayHttp } from './http/gateway-http.setup.js';
 import { HttpEdgeModule } from './http/http.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { RefreshToken } from './identity/refresh-token.entity.js';

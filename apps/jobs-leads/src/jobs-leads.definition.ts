@@ -1,8 +1,10 @@
 import type { ServiceDefinition } from '#platform';
 import { Job } from './jobs/job.entity.js';
-import { Lead } from './leads/lead.entity.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { LeadsModule } from './leads/leads.module.js';
 import { jobsLeadsMigrations } from './migrations/index.js';
+import { Lead } from './offers/lead.entity.js';
+import { OffersModule } from './offers/offers.module.js';
 import { VendorProfile } from './vendor-profiles/vendor-profile.entity.js';
 import { VendorProfilesModule } from './vendor-profiles/vendor-profiles.module.js';
 
@@ -12,6 +14,6 @@ export const JOBS_LEADS: ServiceDefinition = {
     entities: [Job, Lead, VendorProfile],
     migrations: jobsLeadsMigrations,
   },
-  features: [JobsModule, VendorProfilesModule],
+  features: [OffersModule, JobsModule, LeadsModule, VendorProfilesModule],
   servesBus: true,
 };

@@ -16,3 +16,5 @@ export * from './http/public-route.decorator.js';
 export * from './database/migrate.js';
 export * from './time/clock.js';
 export * from './metrics/metrics.js';
+export * from './bus/serve.decorator.js';
+export * from './time/poller.js';

@@ -1,7 +1,7 @@
-import { type JobCancelledPayload } from '#contracts';
 import { EventConsumers } from '#platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { LeadChargesService } from './lead-charges.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { RefundCancelledJobCommand } from './refund-cancelled-job/refund-cancelled-job.command.js';
 
 /**
  * A cancelled job's paid leads are refunded under the job_cancelled policy. Runs in the
@@ -12,22 +12,17 @@ import { LeadChargesService } from './lead-charges.service.js';
 export class JobCancellationConsumer implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumers,
-    private readonly leadCharges: LeadChargesService,
+    private readonly commands: CommandBus,
   ) {}
 
   onModuleInit(): void {
     this.consumers.register({
       durableName: 'escrow-job-cancellations',
-      filterSubject: 'events.jobs-leads.JOB_CANCELLED',
-      handle: async (envelope, em) => {
-        const payload = envelope.payload as unknown as JobCancelledPayload;
-        for (const leadId of payload.accepted_lead_ids) {
-          await this.leadCharges.refundWithin(
-            em,
-            { id: envelope.actor.id, role: 'system' },
-            { lead_id: leadId, reason: 'job_cancelled' },
-          );
-        }
+      handlers: {
+        JOB_CANCELLED: (event) =>
+          this.commands.execute(
+            new RefundCancelledJobCommand(event.actor.id, event.payload.accepted_lead_ids),
+          ),
       },
     });
   }

@@ -1,41 +1,50 @@
+import type { LeadRefundReason } from '#contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-
-export interface LeadCharge {
-  leadId: string;
-  vendorId: string;
-  amountPence: number;
-  chargeTransactionId: string;
-  refundTransactionId: string | null;
-  refundReason: string | null;
-  refundedPence: number | null;
-}
+import { chargeKeyOf, type LeadCharge } from './lead-charge.js';
 
 interface LeadChargeRow {
   lead_id: string;
   vendor_id: string;
   amount_pence: string;
+  charge_ledger_key: string;
   charge_transaction_id: string;
   refund_transaction_id: string | null;
-  refund_reason: string | null;
+  refund_reason: LeadRefundReason | null;
   refunded_pence: string | null;
 }
 
-const COLUMNS =
-  'lead_id, vendor_id, amount_pence, charge_transaction_id, refund_transaction_id, refund_reason, refunded_pence';
+// A charge's key is not a column: it is part of its ledger transaction's idempotency key.
+const SELECT_CHARGES = `
+  select c.lead_id, c.vendor_id, c.amount_pence, t.idempotency_key as charge_ledger_key,
+         c.charge_transaction_id, c.refund_transaction_id, c.refund_reason, c.refunded_pence
+  from escrow.lead_charge c
+  join escrow.ledger_transaction t on t.id = c.charge_transaction_id`;
 
 /** Which leads were paid for, and whether they were refunded (once at most, the table enforces it). */
 @Injectable()
 export class LeadChargeRepository {
-  /** The lead's most recent charge (earlier ones were refunded after failed acceptances). */
-  async findLatest(
+  /**
+   * The lead's charge made under `chargeKey`, locked until the transaction ends. All of the
+   * lead's charges are locked (one per acceptance attempt, a handful at most), so that two
+   * refunds of one charge queue on it and the second sees the first.
+   */
+  async findByKeyForUpdate(
     em: EntityManager,
     leadId: string,
-    forUpdate = false,
+    chargeKey: string,
   ): Promise<LeadCharge | null> {
+    const rows = await em.execute<LeadChargeRow[]>(
+      `${SELECT_CHARGES} where c.lead_id = ? for update of c`,
+      [leadId],
+    );
+    return rows.map(toLeadCharge).find((charge) => charge.chargeKey === chargeKey) ?? null;
+  }
+
+  /** The lead's charge not refunded yet, if any: a unique index allows one at most. */
+  async findOpen(em: EntityManager, leadId: string): Promise<LeadCharge | null> {
     const [row] = await em.execute<LeadChargeRow[]>(
-      `select ${COLUMNS} from escrow.lead_charge where lead_id = ?
-       order by created_at desc limit 1 ${forUpdate ? 'for update' : ''}`,
+      `${SELECT_CHARGES} where c.lead_id = ? and c.refund_transaction_id is null`,
       [leadId],
     );
     return row ? toLeadCharge(row) : null;
@@ -55,7 +64,7 @@ export class LeadChargeRepository {
     em: EntityManager,
     charge: LeadCharge,
     transactionId: string,
-    reason: string,
+    reason: LeadRefundReason,
     pence: number,
   ): Promise<void> {
     await em.execute(
@@ -72,6 +81,7 @@ function toLeadCharge(row: LeadChargeRow): LeadCharge {
     leadId: row.lead_id,
     vendorId: row.vendor_id,
     amountPence: Number(row.amount_pence),
+    chargeKey: chargeKeyOf(row.charge_ledger_key),
     chargeTransactionId: row.charge_transaction_id,
     refundTransactionId: row.refund_transaction_id,
     refundReason: row.refund_reason,

@@ -1,32 +1,21 @@
-import {
-  ChargeLeadCommand,
-  RefundLeadCommand,
-  Subjects,
-  type BusRequest,
-  type LeadChargeReply,
-  type LeadRefundReply,
-} from '#contracts';
-import { BusController, validateInput } from '#platform';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { LeadChargesService } from './lead-charges.service.js';
+import { EscrowApi, type LeadChargeReply, type LeadRefundReply } from '#contracts';
+import { BusController, Serve, type Received } from '#platform';
+import { CommandBus } from '@nestjs/cqrs';
+import { ChargeLeadCommand } from './charge-lead/charge-lead.command.js';
+import { RefundLeadCommand } from './refund-lead/refund-lead.command.js';
 
+/** Service-to-service only: jobs-leads charges and refunds leads, never a user directly. */
 @BusController()
 export class LeadChargesController {
-  constructor(private readonly leadCharges: LeadChargesService) {}
+  constructor(private readonly commands: CommandBus) {}
 
-  @MessagePattern(Subjects.escrow.chargeLead)
-  charge(@Payload() request: BusRequest): Promise<LeadChargeReply> {
-    return this.leadCharges.charge(
-      request.principal,
-      validateInput(ChargeLeadCommand, request.data),
-    );
+  @Serve(EscrowApi.chargeLead)
+  charge({ principal, data }: Received<typeof EscrowApi.chargeLead>): Promise<LeadChargeReply> {
+    return this.commands.execute(new ChargeLeadCommand(principal, data));
   }
 
-  @MessagePattern(Subjects.escrow.refundLead)
-  refund(@Payload() request: BusRequest): Promise<LeadRefundReply> {
-    return this.leadCharges.refund(
-      request.principal,
-      validateInput(RefundLeadCommand, request.data),
-    );
+  @Serve(EscrowApi.refundLead)
+  refund({ principal, data }: Received<typeof EscrowApi.refundLead>): Promise<LeadRefundReply> {
+    return this.commands.execute(new RefundLeadCommand(principal, data));
   }
 }

@@ -1,4 +1,4 @@
-import { assertBalanced, transferFingerprint, type Transfer } from './transfer.js';
+import { assertBalanced, assertCovered, transferFingerprint, type Transfer } from './transfer.js';
 
 const wallet = { kind: 'vendor_wallet' as const, ownerId: 'v1' };
 const revenue = { kind: 'platform_revenue' as const, ownerId: null };
@@ -63,5 +63,18 @@ describe('transfers', () => {
     expect(transferFingerprint({ ...transfer, reference: { lead_id: 'l2' } })).not.toBe(
       transferFingerprint(transfer),
     );
+  });
+
+  it('refuses to overdraw a wallet (402, in pounds), but lets provider clearing run negative', () => {
+    expect(() => assertCovered({ account: wallet, amountPence: -250 }, 250)).not.toThrow();
+    expect(() => assertCovered({ account: wallet, amountPence: -250 }, 249)).toThrow(
+      expect.objectContaining({
+        code: 'INSUFFICIENT_FUNDS',
+        status: 402,
+        details: { required: 2.5, available: 2.49 },
+      }),
+    );
+    const clearing = { kind: 'provider_clearing' as const, ownerId: null };
+    expect(() => assertCovered({ account: clearing, amountPence: -250 }, 0)).not.toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import { CommonErrors, DomainError, EscrowErrors, penceToPounds } from '#contracts';
 import { createHash } from 'node:crypto';
 
 export type AccountKind =
@@ -25,6 +26,9 @@ export interface Transfer {
   reference: Record<string, string>;
 }
 
+export const PLATFORM_REVENUE: AccountRef = { kind: 'platform_revenue', ownerId: null };
+export const PROVIDER_CLEARING: AccountRef = { kind: 'provider_clearing', ownerId: null };
+
 /** Accounts that hold someone's money may not be overdrawn. */
 export function mayGoNegative(kind: AccountKind): boolean {
   return kind === 'provider_clearing';
@@ -46,6 +50,15 @@ export function assertBalanced(legs: Leg[]): void {
   if (total !== 0) throw new RangeError(`a transfer must sum to zero, not ${total}`);
 }
 
+/** Refuses a leg that would overdraw an account holding someone's money (402). */
+export function assertCovered(leg: Leg, availablePence: number): void {
+  if (mayGoNegative(leg.account.kind) || availablePence + leg.amountPence >= 0) return;
+  throw new DomainError(EscrowErrors.INSUFFICIENT_FUNDS, 402, 'Not enough money in the account', {
+    required: penceToPounds(-leg.amountPence),
+    available: penceToPounds(availablePence),
+  });
+}
+
 /**
  * Fingerprint of what a transfer does, so that a replayed idempotency key can be told apart
  * from the same key reused for something else.
@@ -57,4 +70,12 @@ export function transferFingerprint(transfer: Transfer): string {
     reference: Object.entries(transfer.reference).sort(),
   });
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+export function idempotencyKeyReused(): DomainError {
+  return new DomainError(
+    CommonErrors.IDEMPOTENCY_KEY_REUSED,
+    422,
+    'This idempotency key was already used for a different request',
+  );
 }

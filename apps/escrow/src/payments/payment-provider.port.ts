@@ -37,12 +37,13 @@ export interface PaymentProvider {
    * Verifies the signature over the raw request bytes, then the timestamp, then reads the event.
    * Throws DomainError 400 WEBHOOK_SIGNATURE_INVALID, WEBHOOK_TIMESTAMP_STALE or
    * WEBHOOK_PAYLOAD_INVALID, in that order of checking. Header names are lower case, as Node
-   * delivers them. Returns null for a genuine event that is not about our deposits.
+   * delivers them. `now` is what the timestamp is checked against. Returns null for a genuine
+   * event that is not about our deposits.
    */
   parseWebhook(
     rawBody: Buffer,
     headers: Record<string, string | undefined>,
-    now?: Date,
+    now: Date,
   ): ProviderEvent | null;
 }
 

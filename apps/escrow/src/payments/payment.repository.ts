@@ -1,19 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { AccountKind } from '../ledger/transfer.js';
-
-export type PaymentStatus = 'pending' | 'succeeded' | 'failed';
-
-export interface Payment {
-  id: string;
-  ownerId: string;
-  walletKind: Extract<AccountKind, 'customer_wallet' | 'vendor_wallet'>;
-  amountPence: number;
-  provider: string;
-  providerPaymentId: string | null;
-  status: PaymentStatus;
-  idempotencyKey: string;
-}
+import type { Payment, PaymentStatus } from './payment.js';
 
 interface PaymentRow {
   id: string;

@@ -1,28 +1,21 @@
-import {
-  DepositRequest,
-  PaymentWebhookCommand,
-  Subjects,
-  type BusRequest,
-  type DepositReply,
-  type UnauthenticatedBusRequest,
-  type WebhookReply,
-} from '#contracts';
-import { BusController, validateInput } from '#platform';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DepositsService } from './deposits.service.js';
+import { EscrowApi, type DepositReply, type WebhookReply } from '#contracts';
+import { BusController, Serve, type Received } from '#platform';
+import { CommandBus } from '@nestjs/cqrs';
+import { DepositCommand } from './deposit/deposit.command.js';
+import { HandlePaymentWebhookCommand } from './handle-payment-webhook/handle-payment-webhook.command.js';
 
 @BusController()
 export class PaymentsController {
-  constructor(private readonly deposits: DepositsService) {}
+  constructor(private readonly commands: CommandBus) {}
 
-  @MessagePattern(Subjects.escrow.deposit)
-  deposit(@Payload() request: BusRequest): Promise<DepositReply> {
-    return this.deposits.deposit(request.principal, validateInput(DepositRequest, request.data));
+  @Serve(EscrowApi.deposit)
+  deposit({ principal, data }: Received<typeof EscrowApi.deposit>): Promise<DepositReply> {
+    return this.commands.execute(new DepositCommand(principal, data));
   }
 
-  /** Authenticated by the provider's signature inside, not by a principal. */
-  @MessagePattern(Subjects.escrow.paymentWebhook)
-  webhook(@Payload() request: UnauthenticatedBusRequest): Promise<WebhookReply> {
-    return this.deposits.handleWebhook(validateInput(PaymentWebhookCommand, request.data));
+  /** Forwarded by the gateway; the provider's signature, checked inside, says who sent it. */
+  @Serve(EscrowApi.paymentWebhook)
+  webhook({ data }: Received<typeof EscrowApi.paymentWebhook>): Promise<WebhookReply> {
+    return this.commands.execute(new HandlePaymentWebhookCommand(data));
   }
 }

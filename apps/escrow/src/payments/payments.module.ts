@@ -1,12 +1,13 @@
-import { ROOT_LOGGER } from '#platform';
+import { CLOCK, ROOT_LOGGER, type Clock } from '#platform';
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LedgerModule } from '../ledger/ledger.module.js';
-import { DepositsService } from './deposits.service.js';
-import { createPaymentProvider, loadPaymentsConfig } from './payment-provider.factory.js';
+import { DepositHandler } from './deposit/deposit.handler.js';
+import { HandlePaymentWebhookHandler } from './handle-payment-webhook/handle-payment-webhook.handler.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider.port.js';
 import { PaymentRepository } from './payment.repository.js';
 import { PaymentsController } from './payments.controller.js';
+import { createPaymentProvider, loadPaymentsConfig } from './payments.config.js';
 
 @Module({
   imports: [LedgerModule],
@@ -14,11 +15,16 @@ import { PaymentsController } from './payments.controller.js';
   providers: [
     {
       provide: PAYMENT_PROVIDER,
-      useFactory: (logger: Logger) =>
-        createPaymentProvider(loadPaymentsConfig(), logger.child({ context: 'PaymentProvider' })),
-      inject: [ROOT_LOGGER],
+      useFactory: (logger: Logger, clock: Clock) =>
+        createPaymentProvider(
+          loadPaymentsConfig(),
+          logger.child({ context: 'PaymentProvider' }),
+          clock,
+        ),
+      inject: [ROOT_LOGGER, CLOCK],
     },
-    DepositsService,
+    DepositHandler,
+    HandlePaymentWebhookHandler,
     PaymentRepository,
   ],
 })

@@ -1,14 +1,14 @@
-import { Subjects, WalletQuery, type BusRequest, type WalletView } from '#contracts';
-import { BusController, validateInput } from '#platform';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { WalletsService } from './wallets.service.js';
+import { EscrowApi, type WalletView } from '#contracts';
+import { BusController, Serve, type Received } from '#platform';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetWalletQuery } from './get-wallet/get-wallet.query.js';
 
 @BusController()
 export class WalletsController {
-  constructor(private readonly wallets: WalletsService) {}
+  constructor(private readonly queries: QueryBus) {}
 
-  @MessagePattern(Subjects.escrow.getWallet)
-  get(@Payload() request: BusRequest): Promise<WalletView> {
-    return this.wallets.get(request.principal, validateInput(WalletQuery, request.data ?? {}));
+  @Serve(EscrowApi.getWallet)
+  get({ principal, data }: Received<typeof EscrowApi.getWallet>): Promise<WalletView> {
+    return this.queries.execute(new GetWalletQuery(principal, data));
   }
 }

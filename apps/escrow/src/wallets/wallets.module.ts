@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module.js';
+import { GetWalletHandler } from './get-wallet/get-wallet.handler.js';
 import { WalletsController } from './wallets.controller.js';
-import { WalletsService } from './wallets.service.js';
 
 @Module({
   imports: [LedgerModule],
   controllers: [WalletsController],
-  providers: [WalletsService],
-  exports: [WalletsService],
+  providers: [GetWalletHandler],
 })
 export class WalletsModule {}

@@ -1,8 +1,9 @@
-import { Subjects, type JobEventsView, type Principal } from '#contracts';
+import { NotificationsApi, type JobEventsView, type UserPrincipal } from '#contracts';
 import { BusClient } from '#platform';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
+import { toJobEventsResponse } from './job-events.response.js';
 
 @ApiTags('audit trail')
 @ApiBearerAuth()
@@ -13,22 +14,11 @@ export class AuditTrailController {
   /** A job's events, oldest first, as far as the caller takes part in the job. */
   @Get(':jobId')
   async list(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Param('jobId') jobId: string,
   ): Promise<JobEventsView> {
-    const view = await this.bus.request<JobEventsView>(Subjects.notifications.listJobEvents, {
-      principal,
-      data: { job_id: jobId },
-    });
-    return {
-      events: view.events.map((event) => ({
-        event_id: event.event_id,
-        event_type: event.event_type,
-        actor_id: event.actor_id,
-        actor_role: event.actor_role,
-        created_at: event.created_at,
-        metadata: event.metadata,
-      })),
-    };
+    return toJobEventsResponse(
+      await this.bus.sendAs(principal, NotificationsApi.listJobEvents, { job_id: jobId }),
+    );
   }
 }

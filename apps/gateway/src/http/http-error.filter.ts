@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '#contracts';
+import { CommonErrors, DomainError } from '#contracts';
 import { currentCorrelationId, ROOT_LOGGER } from '#platform';
 import {
   Catch,
@@ -14,9 +14,9 @@ import type { Logger } from 'pino';
 
 /** Codes for errors raised by the HTTP stack itself rather than by our code. */
 const FRAMEWORK_ERROR_CODES: Partial<Record<number, string>> = {
-  [HttpStatus.BAD_REQUEST]: ErrorCode.MALFORMED_JSON,
-  [HttpStatus.NOT_FOUND]: ErrorCode.ROUTE_NOT_FOUND,
-  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.PAYLOAD_TOO_LARGE,
+  [HttpStatus.BAD_REQUEST]: CommonErrors.MALFORMED_JSON,
+  [HttpStatus.NOT_FOUND]: CommonErrors.ROUTE_NOT_FOUND,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: CommonErrors.PAYLOAD_TOO_LARGE,
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
@@ -51,6 +51,6 @@ export class HttpErrorFilter implements ExceptionFilter {
       const message = status === HttpStatus.NOT_FOUND ? 'No such route' : exception.message;
       return new DomainError(code, status, message);
     }
-    return new DomainError(ErrorCode.INTERNAL_ERROR, 500, 'Internal error');
+    return new DomainError(CommonErrors.INTERNAL_ERROR, 500, 'Internal error');
   }
 }

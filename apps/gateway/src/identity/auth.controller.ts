@@ -1,10 +1,10 @@
-import type { Principal } from '#contracts';
+import type { UserPrincipal } from '#contracts';
 import { PublicRoute } from '#platform';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
-import type { TokenPairResponse, UserResponse } from './dto/auth.responses.js';
+import type { TokenPairResponse, UserResponse } from './dto/auth.response.js';
 import { LoginRequest } from './dto/login.request.js';
 import { RefreshRequest } from './dto/refresh.request.js';
 import { RegisterRequest } from './dto/register.request.js';
@@ -43,7 +43,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
-  me(@CurrentPrincipal() principal: Principal): Promise<UserResponse> {
+  me(@CurrentPrincipal() principal: UserPrincipal): Promise<UserResponse> {
     return this.auth.me(principal);
   }
 }

@@ -1,13 +1,19 @@
-import { assertRole, DomainError, ErrorCode, type Principal, type UserRole } from '#contracts';
+import {
+  assertRole,
+  DomainError,
+  IdentityErrors,
+  type UserPrincipal,
+  type UserRole,
+} from '#contracts';
 import { PUBLIC_ROUTE } from '#platform';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AccessTokens } from './access-tokens.js';
+import { AccessTokens } from './access-tokens.service.js';
 import { ROLES } from './roles.decorator.js';
 
 export interface AuthenticatedRequest extends Request {
-  principal: Principal;
+  principal: UserPrincipal;
 }
 
 /** Every route needs a valid bearer token unless marked public; `@Roles` narrows who may call. */
@@ -32,11 +38,15 @@ export class AuthGuard implements CanActivate {
 function bearerToken(request: Request): string {
   const header = request.headers.authorization;
   if (!header) {
-    throw new DomainError(ErrorCode.AUTH_REQUIRED, 401, 'Authentication required');
+    throw new DomainError(IdentityErrors.AUTH_REQUIRED, 401, 'Authentication required');
   }
   const [scheme, token, ...rest] = header.split(' ');
   if (scheme.toLowerCase() !== 'bearer' || !token || rest.length > 0) {
-    throw new DomainError(ErrorCode.INVALID_TOKEN, 401, 'Expected "Authorization: Bearer <token>"');
+    throw new DomainError(
+      IdentityErrors.INVALID_TOKEN,
+      401,
+      'Expected "Authorization: Bearer <token>"',
+    );
   }
   return token;
 }

@@ -1,93 +1,130 @@
-import { DomainError, ErrorCode, type Principal } from '#contracts';
-import { CreateRequestContext } from '@mikro-orm/decorators/legacy';
-import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { DomainError, IdentityErrors, type UserPrincipal } from '#contracts';
+import { CLOCK, type Clock } from '#platform';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config.js';
-import { AccessTokens } from './access-tokens.js';
-import type { TokenPairResponse, UserResponse } from './dto/auth.responses.js';
+import { AccessTokens } from './access-tokens.service.js';
+import type { TokenPairResponse, UserResponse } from './dto/auth.response.js';
 import type { LoginRequest } from './dto/login.request.js';
 import type { RegisterRequest } from './dto/register.request.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './password-hasher.js';
-import { issueRefreshToken, revokeSession, rotateRefreshToken } from './refresh-tokens.js';
-import { createUser } from './create-user.js';
-import { normaliseEmail, User } from './user.entity.js';
+import { RefreshTokensRepository, type RefreshTokenValue } from './refresh-tokens.repository.js';
+import type { User } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
+
+type RotationOutcome =
+  | { kind: 'rotated'; userId: string; next: RefreshTokenValue }
+  | { kind: 'reused' }
+  | { kind: 'invalid' };
 
 @Injectable()
 export class AuthService {
   constructor(
-    readonly orm: MikroORM,
     private readonly em: EntityManager,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly accessTokens: AccessTokens,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @CreateRequestContext()
   async register(request: RegisterRequest): Promise<UserResponse> {
-    const user = await createUser(this.em, {
-      email: request.email,
-      passwordHash: await hashPassword(request.password),
-      name: request.name,
-      phone: request.phone,
-      role: request.role,
-    });
+    const user = await this.users.add(
+      {
+        email: request.email,
+        passwordHash: await hashPassword(request.password),
+        name: request.name,
+        phone: request.phone,
+        role: request.role,
+      },
+      this.clock.now(),
+    );
     return toUserResponse(user);
   }
 
-  @CreateRequestContext()
   async login(request: LoginRequest): Promise<TokenPairResponse> {
-    const user = await this.em.findOne(User, { email: normaliseEmail(request.email) });
+    const user = await this.users.findByEmail(request.email);
     const valid = user
       ? await verifyPassword(user.passwordHash, request.password)
       : await verifyAgainstNothing(request.password);
     if (!user || !valid) {
-      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 401, 'Wrong email or password');
+      throw new DomainError(IdentityErrors.INVALID_CREDENTIALS, 401, 'Wrong email or password');
     }
-    const refreshToken = issueRefreshToken(this.em, user.id, this.config.refreshTokenTtlSeconds);
+    const refreshToken = this.refreshTokens.add(
+      user.id,
+      this.config.refreshTokenTtlSeconds,
+      this.clock.now(),
+    );
     await this.em.flush();
     return this.tokenPair(user, refreshToken);
   }
 
-  @CreateRequestContext()
-  async refresh(refreshToken: string): Promise<TokenPairResponse> {
-    const outcome = await this.em.transactional((em) =>
-      rotateRefreshToken(em, refreshToken, this.config.refreshTokenTtlSeconds),
-    );
+  async refresh(refreshToken: RefreshTokenValue): Promise<TokenPairResponse> {
+    const outcome = await this.em.transactional(() => this.rotate(refreshToken, this.clock.now()));
+    // Thrown after the commit: the revocation of the replayed session must stay.
     if (outcome.kind === 'reused') {
       throw new DomainError(
-        ErrorCode.REFRESH_TOKEN_REUSED,
+        IdentityErrors.REFRESH_TOKEN_REUSED,
         401,
         'This refresh token was already used; the session has been revoked',
       );
     }
-    const user =
-      outcome.kind === 'rotated' ? await this.em.findOne(User, { id: outcome.userId }) : null;
-    if (outcome.kind !== 'rotated' || !user) {
-      throw new DomainError(ErrorCode.INVALID_REFRESH_TOKEN, 401, 'The refresh token is not valid');
-    }
+    const user = outcome.kind === 'rotated' ? await this.users.findById(outcome.userId) : null;
+    if (outcome.kind !== 'rotated' || !user) throw invalidRefreshToken();
     return this.tokenPair(user, outcome.next);
   }
 
-  @CreateRequestContext()
-  async logout(refreshToken: string): Promise<void> {
-    await this.em.transactional((em) => revokeSession(em, refreshToken));
+  /** Logout: every token of the presented token's session stops working. */
+  async logout(refreshToken: RefreshTokenValue): Promise<void> {
+    await this.em.transactional(async () => {
+      const token = await this.refreshTokens.findPresented(refreshToken, false);
+      if (!token) throw invalidRefreshToken();
+      await this.refreshTokens.revokeFamily(token.familyId, this.clock.now());
+    });
   }
 
-  @CreateRequestContext()
-  async me(principal: Principal): Promise<UserResponse> {
-    const user = await this.em.findOne(User, { id: principal.userId });
-    if (!user) throw new DomainError(ErrorCode.INVALID_TOKEN, 401, 'The account no longer exists');
-    return toUserResponse(user);
+  async me(principal: UserPrincipal): Promise<UserResponse> {
+    return toUserResponse(await this.existingUser(principal));
   }
 
   /** Name, email and phone of an account, for the services that reveal them to paying vendors. */
-  @CreateRequestContext()
-  async contactCard(principal: Principal): Promise<{ name: string; email: string; phone: string }> {
-    const user = await this.em.findOne(User, { id: principal.userId });
-    if (!user) throw new DomainError(ErrorCode.INVALID_TOKEN, 401, 'The account no longer exists');
+  async contactCard(
+    principal: UserPrincipal,
+  ): Promise<{ name: string; email: string; phone: string }> {
+    const user = await this.existingUser(principal);
     return { name: user.name, email: user.email, phone: user.phone };
   }
 
-  private tokenPair(user: User, refreshToken: string): TokenPairResponse {
+  /**
+   * Exchanges a refresh token for a new one in the same family. A token presented again is a
+   * replay: its family is revoked, so the thief and the owner both have to log in again.
+   */
+  private async rotate(value: RefreshTokenValue, now: Date): Promise<RotationOutcome> {
+    const token = await this.refreshTokens.findPresented(value, true);
+    if (!token) return { kind: 'invalid' };
+    switch (token.use(now)) {
+      case 'replayed':
+        await this.refreshTokens.revokeFamily(token.familyId, now);
+        return { kind: 'reused' };
+      case 'expired':
+        return { kind: 'invalid' };
+      case 'used': {
+        const ttl = this.config.refreshTokenTtlSeconds;
+        const next = this.refreshTokens.add(token.userId, ttl, now, token.familyId);
+        return { kind: 'rotated', userId: token.userId, next };
+      }
+    }
+  }
+
+  private async existingUser(principal: UserPrincipal): Promise<User> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) {
+      throw new DomainError(IdentityErrors.INVALID_TOKEN, 401, 'The account no longer exists');
+    }
+    return user;
+  }
+
+  private tokenPair(user: User, refreshToken: RefreshTokenValue): TokenPairResponse {
     return {
       access_token: this.accessTokens.issue(user),
       refresh_token: refreshToken,
@@ -95,6 +132,14 @@ export class AuthService {
       expires_in: this.config.accessTokenTtlSeconds,
     };
   }
+}
+
+function invalidRefreshToken(): DomainError {
+  return new DomainError(
+    IdentityErrors.INVALID_REFRESH_TOKEN,
+    401,
+    'The refresh token is not valid',
+  );
 }
 
 function toUserResponse(user: User): UserResponse {

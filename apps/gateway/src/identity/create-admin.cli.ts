@@ -1,13 +1,19 @@
 import 'reflect-metadata';
 import { DomainError } from '#contracts';
-import { loadPlatformConfig, migrateSchema, ormOptions, validateInput } from '#platform';
+import {
+  loadPlatformConfig,
+  migrateSchema,
+  ormOptions,
+  systemClock,
+  validateInput,
+} from '#platform';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { OmitType } from '@nestjs/swagger';
 import { parseArgs } from 'node:util';
 import { GATEWAY } from '../gateway.definition.js';
-import { createUser } from './create-user.js';
 import { RegisterRequest } from './dto/register.request.js';
 import { hashPassword } from './password-hasher.js';
+import { UsersRepository } from './users.repository.js';
 
 class CreateAdminRequest extends OmitType(RegisterRequest, ['role'] as const) {}
 
@@ -37,11 +43,10 @@ async function main(): Promise<void> {
   const orm = await MikroORM.init(ormOptions(config, GATEWAY.persistence));
   try {
     await migrateSchema(orm, config.databaseUrl, GATEWAY.persistence.schema);
-    const admin = await createUser(orm.em.fork(), {
-      ...request,
-      passwordHash: await hashPassword(request.password),
-      role: 'admin',
-    });
+    const admin = await new UsersRepository(orm.em.fork()).add(
+      { ...request, passwordHash: await hashPassword(request.password), role: 'admin' },
+      systemClock.now(),
+    );
     console.error(`admin ${admin.email} created with id ${admin.id}`);
   } catch (error) {
     console.error(error instanceof DomainError ? `${error.code}: ${error.message}` : error);

@@ -4,10 +4,12 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { Logger } from 'pino';
 import { GATEWAY_CONFIG, loadGatewayConfig } from '../gateway.config.js';
-import { AccessTokens } from './access-tokens.js';
+import { AccessTokens } from './access-tokens.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { UsersRepository } from './users.repository.js';
 
 @Module({
   imports: [JwtModule.register({})],
@@ -19,6 +21,8 @@ import { AuthService } from './auth.service.js';
       inject: [ROOT_LOGGER],
     },
     AccessTokens,
+    UsersRepository,
+    RefreshTokensRepository,
     AuthService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

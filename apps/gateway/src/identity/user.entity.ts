@@ -35,7 +35,7 @@ export class User {
   @Property({ type: 'Date', columnType: 'timestamptz' })
   createdAt!: Date;
 
-  static create(input: NewUser, now: Date = new Date()): User {
+  static create(input: NewUser, now: Date): User {
     const user = new User();
     user.id = uuidv7({ msecs: now.getTime() });
     user.email = normaliseEmail(input.email);

@@ -1,4 +1,4 @@
-import type { CreateJobReply, JobListView, JobView } from '#contracts';
+import type { CreateJobReply, JobListView, JobView, PublishJobReply } from '#contracts';
 
 /**
  * Allow-lists of what leaves the gateway: a field the services add later stays inside until
@@ -27,4 +27,14 @@ export function toJobListResponse(view: JobListView): JobListView {
 
 export function toCreateJobResponse(reply: CreateJobReply): CreateJobReply {
   return { job_id: reply.job_id, status: reply.status, event_id: reply.event_id };
+}
+
+export function toPublishJobResponse(reply: PublishJobReply): PublishJobReply {
+  return {
+    job_id: reply.job_id,
+    status: reply.status,
+    leads_assigned: reply.leads_assigned,
+    event_id: reply.event_id,
+    message: reply.message,
+  };
 }

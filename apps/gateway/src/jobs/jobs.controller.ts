@@ -1,13 +1,13 @@
 import {
   CreateJobRequest,
+  JobsApi,
   PageRequest,
   UpdateJobRequest,
-  Subjects,
   type CreateJobReply,
   type JobListView,
   type JobView,
-  type Principal,
   type PublishJobReply,
+  type UserPrincipal,
 } from '#contracts';
 import { BusClient } from '#platform';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
@@ -15,7 +15,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthService } from '../identity/auth.service.js';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
 import { Roles } from '../identity/roles.decorator.js';
-import { toCreateJobResponse, toJobListResponse, toJobResponse } from './job.response.js';
+import {
+  toCreateJobResponse,
+  toJobListResponse,
+  toJobResponse,
+  toPublishJobResponse,
+} from './job.response.js';
 
 @ApiTags('jobs')
 @ApiBearerAuth()
@@ -29,77 +34,58 @@ export class JobsController {
   @Post()
   @Roles('customer')
   async create(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Body() body: CreateJobRequest,
   ): Promise<CreateJobReply> {
-    const reply = await this.bus.request<CreateJobReply>(Subjects.jobs.create, {
-      principal,
-      data: body,
-    });
-    return toCreateJobResponse(reply);
+    return toCreateJobResponse(await this.bus.sendAs(principal, JobsApi.createJob, body));
   }
 
   @Get()
   @Roles('customer')
   async list(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Query() page: PageRequest,
   ): Promise<JobListView> {
-    return toJobListResponse(
-      await this.bus.request<JobListView>(Subjects.jobs.list, { principal, data: page }),
-    );
+    return toJobListResponse(await this.bus.sendAs(principal, JobsApi.listJobs, page));
   }
 
   @Get(':jobId')
   @Roles('customer', 'admin')
   async get(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Param('jobId') jobId: string,
   ): Promise<JobView> {
-    return toJobResponse(
-      await this.bus.request<JobView>(Subjects.jobs.get, { principal, data: { job_id: jobId } }),
-    );
+    return toJobResponse(await this.bus.sendAs(principal, JobsApi.getJob, { job_id: jobId }));
   }
 
   /** Draft → live: offers the job to matching vendors as masked leads. */
   @Patch(':jobId/publish')
   @Roles('customer')
   async publish(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Param('jobId') jobId: string,
   ): Promise<PublishJobReply> {
     const card = await this.identity.contactCard(principal);
-    const reply = await this.bus.request<PublishJobReply>(Subjects.jobs.publish, {
-      principal,
-      data: {
+    return toPublishJobResponse(
+      await this.bus.sendAs(principal, JobsApi.publishJob, {
         job_id: jobId,
         customer_name: card.name,
         customer_email: card.email,
         customer_phone: card.phone,
-      },
-    });
-    return {
-      job_id: reply.job_id,
-      status: reply.status,
-      leads_assigned: reply.leads_assigned,
-      event_id: reply.event_id,
-      message: reply.message,
-    };
+      }),
+    );
   }
 
   /** Edits a draft; a live job is frozen (409 JOB_NOT_EDITABLE). */
   @Patch(':jobId')
   @Roles('customer')
   async update(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Param('jobId') jobId: string,
     @Body() body: UpdateJobRequest,
   ): Promise<JobView> {
     return toJobResponse(
-      await this.bus.request<JobView>(Subjects.jobs.update, {
-        principal,
-        data: { ...body, job_id: jobId },
-      }),
+      await this.bus.sendAs(principal, JobsApi.updateJob, { ...body, job_id: jobId }),
     );
   }
 
@@ -107,11 +93,9 @@ export class JobsController {
   @Patch(':jobId/cancel')
   @Roles('customer')
   async cancel(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Param('jobId') jobId: string,
   ): Promise<JobView> {
-    return toJobResponse(
-      await this.bus.request<JobView>(Subjects.jobs.cancel, { principal, data: { job_id: jobId } }),
-    );
+    return toJobResponse(await this.bus.sendAs(principal, JobsApi.cancelJob, { job_id: jobId }));
   }
 }

@@ -1,7 +1,7 @@
 import {
+  JobsApi,
   PutVendorProfileRequest,
-  Subjects,
-  type Principal,
+  type UserPrincipal,
   type VendorProfileView,
 } from '#contracts';
 import { BusClient } from '#platform';
@@ -21,25 +21,17 @@ export class VendorProfileController {
   @Put()
   @Roles('vendor')
   async put(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Body() body: PutVendorProfileRequest,
   ): Promise<VendorProfileView> {
     return toVendorProfileResponse(
-      await this.bus.request<VendorProfileView>(Subjects.jobs.putVendorProfile, {
-        principal,
-        data: body,
-      }),
+      await this.bus.sendAs(principal, JobsApi.putVendorProfile, body),
     );
   }
 
   @Get()
   @Roles('vendor')
-  async get(@CurrentPrincipal() principal: Principal): Promise<VendorProfileView> {
-    return toVendorProfileResponse(
-      await this.bus.request<VendorProfileView>(Subjects.jobs.getVendorProfile, {
-        principal,
-        data: {},
-      }),
-    );
+  async get(@CurrentPrincipal() principal: UserPrincipal): Promise<VendorProfileView> {
+    return toVendorProfileResponse(await this.bus.sendAs(principal, JobsApi.getVendorProfile, {}));
   }
 }

@@ -1,9 +1,10 @@
-import { Subjects, WalletQuery, type Principal, type WalletView } from '#contracts';
+import { EscrowApi, WalletQuery, type UserPrincipal, type WalletView } from '#contracts';
 import { BusClient } from '#platform';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
 import { Roles } from '../identity/roles.decorator.js';
+import { toWalletResponse } from './wallet.response.js';
 
 @ApiTags('wallet')
 @ApiBearerAuth()
@@ -15,26 +16,9 @@ export class WalletController {
   @Get()
   @Roles('customer', 'vendor')
   async get(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Query() query: WalletQuery,
   ): Promise<WalletView> {
-    const view = await this.bus.request<WalletView>(Subjects.escrow.getWallet, {
-      principal,
-      data: query,
-    });
-    return {
-      balance: view.balance,
-      currency: view.currency,
-      entries: view.entries.map((entry) => ({
-        entry_id: entry.entry_id,
-        transaction_id: entry.transaction_id,
-        kind: entry.kind,
-        amount: entry.amount,
-        balance_after: entry.balance_after,
-        created_at: entry.created_at,
-        reference: entry.reference,
-      })),
-      next_cursor: view.next_cursor,
-    };
+    return toWalletResponse(await this.bus.sendAs(principal, EscrowApi.getWallet, query));
   }
 }

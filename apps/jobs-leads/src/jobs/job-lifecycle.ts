@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, type JobStatus } from '#contracts';
+import { DomainError, JobsErrors, type JobStatus } from '#contracts';
 
 /**
  * Every change of a job's status, in one table. `awarding` is the quote-acceptance saga's
@@ -24,7 +24,7 @@ export function nextJobStatus(status: JobStatus, action: JobAction): JobStatus {
   const transition = JOB_TRANSITIONS[action];
   if (!(transition.from as readonly JobStatus[]).includes(status)) {
     throw new DomainError(
-      ErrorCode.INVALID_STATE_TRANSITION,
+      JobsErrors.INVALID_STATE_TRANSITION,
       409,
       `A ${status} job cannot be ${pastTense(action)}`,
       {

@@ -44,3 +44,45 @@ describe('Job.draft', () => {
     );
   });
 });
+
+describe('Job.publish, cancel and expire', () => {
+  const now = new Date('2026-11-22T10:00:00Z');
+  const later = new Date('2026-11-23T10:00:00Z');
+  const contact = { name: 'Alice', email: 'Alice@Example.com', phone: '07911 123456' };
+
+  it('goes live until the lifetime is up, keeping the contact card normalised', () => {
+    const job = Job.draft(input, now);
+    expect(job.publish(contact, later, 3_600_000)).toEqual({
+      from: 'draft',
+      to: 'live',
+      postcode: 'SW1A 1AA',
+      expiresAt: new Date('2026-11-23T11:00:00Z'),
+    });
+    expect(job).toMatchObject({
+      status: 'live',
+      customerEmail: 'alice@example.com',
+      customerPhone: '+447911123456',
+      publishedAt: later,
+      updatedAt: later,
+    });
+  });
+
+  it('needs a postcode to publish, and leaves the draft as it was without one', () => {
+    const job = Job.draft({ ...input, postcode: undefined }, now);
+    expect(() => job.publish(contact, later, 3_600_000)).toThrow(
+      expect.objectContaining({ code: 'JOB_INCOMPLETE', status: 422 }) as unknown as DomainError,
+    );
+    expect(job).toMatchObject({ status: 'draft', customerName: null, updatedAt: now });
+  });
+
+  it('answers which status a cancel or an expiry left', () => {
+    const draft = Job.draft(input, now);
+    expect(draft.cancel(later)).toEqual({ from: 'draft', to: 'cancelled' });
+    const live = Job.draft(input, now);
+    live.publish(contact, now, 3_600_000);
+    expect(live.expire(later)).toEqual({ from: 'live', to: 'expired' });
+    expect(() => live.cancel(later)).toThrow(
+      expect.objectContaining({ code: 'INVALID_STATE_TRANSITION' }) as unknown as DomainError,
+    );
+  });
+});

@@ -1,8 +1,16 @@
-import { DomainError, ErrorCode, penceToPounds, poundsToPence, type JobStatus } from '#contracts';
+import {
+  DomainError,
+  JobsErrors,
+  penceToPounds,
+  poundsToPence,
+  toUkE164,
+  type JobStatus,
+  type UserPrincipal,
+} from '#contracts';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { toNormalised } from 'postcode';
 import { v7 as uuidv7 } from 'uuid';
-import { isEditable } from './job-lifecycle.js';
+import { isEditable, nextJobStatus, type JobAction } from './job-lifecycle.js';
 
 export interface DraftJobInput {
   customerId: string;
@@ -13,6 +21,25 @@ export interface DraftJobInput {
   budgetMax: number;
   timeframe: string;
   postcode?: string;
+}
+
+/** The customer's contact card as identity knows it, given at publish. */
+export interface CustomerContact {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/** A job's move through its lifecycle, for the caller to record. */
+export interface JobTransition {
+  from: JobStatus;
+  to: JobStatus;
+}
+
+/** A job gone live: where it is offered and until when. */
+export interface JobPublication extends JobTransition {
+  postcode: string;
+  expiresAt: Date;
 }
 
 @Entity({ tableName: 'job' })
@@ -87,7 +114,7 @@ export class Job {
   edit(changes: Partial<Omit<DraftJobInput, 'customerId'>>, now: Date): void {
     if (!isEditable(this.status)) {
       throw new DomainError(
-        ErrorCode.JOB_NOT_EDITABLE,
+        JobsErrors.JOB_NOT_EDITABLE,
         409,
         `A ${this.status} job can no longer be edited`,
         {
@@ -109,6 +136,55 @@ export class Job {
       },
       now,
     );
+  }
+
+  /** Admins see every job; a customer only their own. */
+  isVisibleTo(viewer: UserPrincipal): boolean {
+    return viewer.role === 'admin' || viewer.userId === this.customerId;
+  }
+
+  /**
+   * Draft → live, offered until `liveTtlMs` from now. Matching needs a postcode; the contact card
+   * is kept for the vendors who will pay to see it.
+   */
+  publish(contact: CustomerContact, now: Date, liveTtlMs: number): JobPublication {
+    const to = nextJobStatus(this.status, 'publish');
+    if (!this.postcode) {
+      throw new DomainError(
+        JobsErrors.JOB_INCOMPLETE,
+        422,
+        'A job needs a postcode before it can be published',
+        { missing: ['postcode'] },
+      );
+    }
+    this.customerName = contact.name;
+    this.customerEmail = contact.email.toLowerCase();
+    this.customerPhone = toUkE164(contact.phone);
+    this.publishedAt = now;
+    const expiresAt = new Date(now.getTime() + liveTtlMs);
+    this.expiresAt = expiresAt;
+    return { ...this.moveTo(to, now), postcode: this.postcode, expiresAt };
+  }
+
+  /** Draft or live → cancelled; once a quote is accepted and funded, the lifecycle refuses. */
+  cancel(now: Date): JobTransition {
+    return this.move('cancel', now);
+  }
+
+  /** Live → expired: nobody took it in time. */
+  expire(now: Date): JobTransition {
+    return this.move('expire', now);
+  }
+
+  private move(action: JobAction, now: Date): JobTransition {
+    return this.moveTo(nextJobStatus(this.status, action), now);
+  }
+
+  private moveTo(to: JobStatus, now: Date): JobTransition {
+    const from = this.status;
+    this.status = to;
+    this.updatedAt = now;
+    return { from, to };
   }
 
   private apply(input: DraftJobInput, now: Date): void {

@@ -1,51 +1,53 @@
 import {
-  CreateJobRequest,
-  PageRequest,
-  PublishJobCommand,
-  UpdateJobCommand,
-  type PublishJobReply,
-  Subjects,
-  type BusRequest,
+  JobsApi,
   type CreateJobReply,
-  type GetJobQuery,
   type JobListView,
   type JobView,
+  type PublishJobReply,
 } from '#contracts';
-import { BusController, validateInput } from '#platform';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { JobsService } from './jobs.service.js';
+import { BusController, Serve, type Received } from '#platform';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CancelJobCommand } from './cancel-job/cancel-job.command.js';
+import { CreateJobCommand } from './create-job/create-job.command.js';
+import { GetJobQuery } from './get-job/get-job.query.js';
+import { ListJobsQuery } from './list-jobs/list-jobs.query.js';
+import { PublishJobCommand } from './publish-job/publish-job.command.js';
+import { UpdateJobCommand } from './update-job/update-job.command.js';
 
 @BusController()
 export class JobsController {
-  constructor(private readonly jobs: JobsService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
-  @MessagePattern(Subjects.jobs.create)
-  create(@Payload() request: BusRequest): Promise<CreateJobReply> {
-    return this.jobs.create(request.principal, validateInput(CreateJobRequest, request.data));
+  @Serve(JobsApi.createJob)
+  create({ principal, data }: Received<typeof JobsApi.createJob>): Promise<CreateJobReply> {
+    return this.commands.execute(new CreateJobCommand(principal, data));
   }
 
-  @MessagePattern(Subjects.jobs.get)
-  get(@Payload() request: BusRequest<GetJobQuery>): Promise<JobView> {
-    return this.jobs.get(request.principal, String(request.data?.job_id));
+  @Serve(JobsApi.getJob)
+  get({ principal, data }: Received<typeof JobsApi.getJob>): Promise<JobView> {
+    return this.queries.execute(new GetJobQuery(principal, data.job_id));
   }
 
-  @MessagePattern(Subjects.jobs.list)
-  list(@Payload() request: BusRequest): Promise<JobListView> {
-    return this.jobs.listOwn(request.principal, validateInput(PageRequest, request.data ?? {}));
+  @Serve(JobsApi.listJobs)
+  list({ principal, data }: Received<typeof JobsApi.listJobs>): Promise<JobListView> {
+    return this.queries.execute(new ListJobsQuery(principal, data));
   }
 
-  @MessagePattern(Subjects.jobs.publish)
-  publish(@Payload() request: BusRequest): Promise<PublishJobReply> {
-    return this.jobs.publish(request.principal, validateInput(PublishJobCommand, request.data));
+  @Serve(JobsApi.publishJob)
+  publish({ principal, data }: Received<typeof JobsApi.publishJob>): Promise<PublishJobReply> {
+    return this.commands.execute(new PublishJobCommand(principal, data));
   }
 
-  @MessagePattern(Subjects.jobs.update)
-  update(@Payload() request: BusRequest): Promise<JobView> {
-    return this.jobs.update(request.principal, validateInput(UpdateJobCommand, request.data));
+  @Serve(JobsApi.updateJob)
+  update({ principal, data }: Received<typeof JobsApi.updateJob>): Promise<JobView> {
+    return this.commands.execute(new UpdateJobCommand(principal, data));
   }
 
-  @MessagePattern(Subjects.jobs.cancel)
-  cancel(@Payload() request: BusRequest<GetJobQuery>): Promise<JobView> {
-    return this.jobs.cancel(request.principal, String(request.data?.job_id));
+  @Serve(JobsApi.cancelJob)
+  cancel({ principal, data }: Received<typeof JobsApi.cancelJob>): Promise<JobView> {
+    return this.commands.execute(new CancelJobCommand(principal, data.job_id));
   }
 }

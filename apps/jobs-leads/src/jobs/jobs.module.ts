@@ -1,11 +1,32 @@
 import { Module } from '@nestjs/common';
-import { LeadsModule } from '../leads/leads.module.js';
+import { OffersModule } from '../offers/offers.module.js';
+import { CancelJobHandler } from './cancel-job/cancel-job.handler.js';
+import { CreateJobHandler } from './create-job/create-job.handler.js';
+import { ExpireJobsHandler } from './expire-jobs/expire-jobs.handler.js';
+import { ExpiryPoller } from './expiry.poller.js';
+import { GetJobHandler } from './get-job/get-job.handler.js';
+import { JobRepository } from './job.repository.js';
+import { JOBS_CONFIG, loadJobsConfig } from './jobs.config.js';
 import { JobsController } from './jobs.controller.js';
-import { JobsService } from './jobs.service.js';
+import { ListJobsHandler } from './list-jobs/list-jobs.handler.js';
+import { PublishJobHandler } from './publish-job/publish-job.handler.js';
+import { UpdateJobHandler } from './update-job/update-job.handler.js';
 
 @Module({
-  imports: [LeadsModule],
+  imports: [OffersModule],
   controllers: [JobsController],
-  providers: [JobsService],
+  providers: [
+    JobRepository,
+    { provide: JOBS_CONFIG, useFactory: loadJobsConfig },
+    CreateJobHandler,
+    GetJobHandler,
+    ListJobsHandler,
+    UpdateJobHandler,
+    PublishJobHandler,
+    CancelJobHandler,
+    ExpireJobsHandler,
+    ExpiryPoller,
+  ],
+  exports: [JobRepository],
 })
 export class JobsModule {}

@@ -1,5 +1,5 @@
 import { Job } from '../jobs/job.entity.js';
-import { Lead } from './lead.entity.js';
+import { Lead } from '../offers/lead.entity.js';
 import { partialPostcode, toVendorLeadView } from './lead-preview.js';
 
 describe('lead preview', () => {
@@ -16,11 +16,7 @@ describe('lead preview', () => {
     },
     now,
   );
-  Object.assign(job, {
-    customerName: 'Alice',
-    customerEmail: 'alice@example.com',
-    customerPhone: '+447911123456',
-  });
+  job.publish({ name: 'Alice', email: 'Alice@example.com', phone: '07911 123456' }, now, 3600_000);
   const lead = Lead.offer(
     { jobId: job.id, vendorId: 'v1', pricePence: 650, qualityScore: 70 },
     now,
@@ -51,15 +47,17 @@ describe('lead preview', () => {
   });
 
   it('reveals the customer once the vendor has accepted', () => {
-    const accepted = Object.assign(Object.create(Lead.prototype), lead, {
-      status: 'accepted',
-      conversationId: 'c1',
-    });
+    const accepted = Lead.offer(
+      { jobId: job.id, vendorId: 'v1', pricePence: 650, qualityScore: 70 },
+      now,
+      72 * 3600_000,
+    );
+    const { conversationId } = accepted.accept('live', null, now);
     expect(toVendorLeadView(accepted, job)).toMatchObject({
       customer_name: 'Alice',
       customer_email: 'alice@example.com',
       customer_phone: '+447911123456',
-      conversation_id: 'c1',
+      conversation_id: conversationId,
       job: { postcode: 'SW1A 1AA' },
     });
   });

@@ -1,7 +1,7 @@
 import { HIDDEN, penceToPounds, type VendorLeadView } from '#contracts';
 import { toIncode, toOutcode } from 'postcode';
 import type { Job } from '../jobs/job.entity.js';
-import type { Lead } from './lead.entity.js';
+import type { Lead } from '../offers/lead.entity.js';
 
 /** `SW1A 1AA` → `SW1A 1**`: the district and sector, enough to judge the distance. */
 export function partialPostcode(postcode: string | null): string {

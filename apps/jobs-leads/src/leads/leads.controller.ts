@@ -1,40 +1,41 @@
 import {
-  AcceptLeadCommand,
-  DeclineLeadCommand,
-  PageRequest,
-  Subjects,
+  JobsApi,
   type AcceptLeadReply,
-  type BusRequest,
   type DeclineLeadReply,
-  type LeadQuery,
   type VendorLeadListView,
   type VendorLeadView,
 } from '#contracts';
-import { BusController, validateInput } from '#platform';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { LeadsService } from './leads.service.js';
+import { BusController, Serve, type Received } from '#platform';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AcceptLeadCommand } from './accept-lead/accept-lead.command.js';
+import { DeclineLeadCommand } from './decline-lead/decline-lead.command.js';
+import { GetLeadQuery } from './get-lead/get-lead.query.js';
+import { ListLeadsQuery } from './list-leads/list-leads.query.js';
 
 @BusController()
 export class LeadsController {
-  constructor(private readonly leads: LeadsService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
-  @MessagePattern(Subjects.jobs.listLeads)
-  list(@Payload() request: BusRequest): Promise<VendorLeadListView> {
-    return this.leads.listOwn(request.principal, validateInput(PageRequest, request.data ?? {}));
+  @Serve(JobsApi.listLeads)
+  list({ principal, data }: Received<typeof JobsApi.listLeads>): Promise<VendorLeadListView> {
+    return this.queries.execute(new ListLeadsQuery(principal, data));
   }
 
-  @MessagePattern(Subjects.jobs.getLead)
-  get(@Payload() request: BusRequest<LeadQuery>): Promise<VendorLeadView> {
-    return this.leads.get(request.principal, String(request.data?.lead_id));
+  @Serve(JobsApi.getLead)
+  get({ principal, data }: Received<typeof JobsApi.getLead>): Promise<VendorLeadView> {
+    return this.queries.execute(new GetLeadQuery(principal, data.lead_id));
   }
 
-  @MessagePattern(Subjects.jobs.acceptLead)
-  accept(@Payload() request: BusRequest): Promise<AcceptLeadReply> {
-    return this.leads.accept(request.principal, validateInput(AcceptLeadCommand, request.data));
+  @Serve(JobsApi.acceptLead)
+  accept({ principal, data }: Received<typeof JobsApi.acceptLead>): Promise<AcceptLeadReply> {
+    return this.commands.execute(new AcceptLeadCommand(principal, data));
   }
 
-  @MessagePattern(Subjects.jobs.declineLead)
-  decline(@Payload() request: BusRequest): Promise<DeclineLeadReply> {
-    return this.leads.decline(request.principal, validateInput(DeclineLeadCommand, request.data));
+  @Serve(JobsApi.declineLead)
+  decline({ principal, data }: Received<typeof JobsApi.declineLead>): Promise<DeclineLeadReply> {
+    return this.commands.execute(new DeclineLeadCommand(principal, data));
   }
 }

@@ -1,18 +1,23 @@
 import { Module } from '@nestjs/common';
-import { ExpiryPoller } from './expiry.poller.js';
-import { LEADS_CONFIG, loadLeadsConfig } from './leads.config.js';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { OffersModule } from '../offers/offers.module.js';
+import { AcceptLeadHandler } from './accept-lead/accept-lead.handler.js';
+import { DeclineLeadHandler } from './decline-lead/decline-lead.handler.js';
+import { GetLeadHandler } from './get-lead/get-lead.handler.js';
+import { LeadPayments } from './lead-payments.adapter.js';
 import { LeadsController } from './leads.controller.js';
-import { LeadsService } from './leads.service.js';
-import { VendorMatcher } from './vendor-matcher.js';
+import { ListLeadsHandler } from './list-leads/list-leads.handler.js';
 
+/** The vendor's side of leads: reading their offers, and accepting or declining them. */
 @Module({
+  imports: [OffersModule, JobsModule],
   controllers: [LeadsController],
   providers: [
-    LeadsService,
-    VendorMatcher,
-    ExpiryPoller,
-    { provide: LEADS_CONFIG, useFactory: loadLeadsConfig },
+    LeadPayments,
+    ListLeadsHandler,
+    GetLeadHandler,
+    AcceptLeadHandler,
+    DeclineLeadHandler,
   ],
-  exports: [VendorMatcher, LEADS_CONFIG],
 })
 export class LeadsModule {}

@@ -1,27 +1,23 @@
-import {
-  PutVendorProfileRequest,
-  Subjects,
-  type BusRequest,
-  type VendorProfileView,
-} from '#contracts';
-import { BusController, validateInput } from '#platform';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { VendorProfilesService } from './vendor-profiles.service.js';
+import { JobsApi, type VendorProfileView } from '#contracts';
+import { BusController, Serve, type Received } from '#platform';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { GetVendorProfileQuery } from './get-vendor-profile/get-vendor-profile.query.js';
+import { PutVendorProfileCommand } from './put-vendor-profile/put-vendor-profile.command.js';
 
 @BusController()
 export class VendorProfilesController {
-  constructor(private readonly profiles: VendorProfilesService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
-  @MessagePattern(Subjects.jobs.putVendorProfile)
-  put(@Payload() request: BusRequest): Promise<VendorProfileView> {
-    return this.profiles.put(
-      request.principal,
-      validateInput(PutVendorProfileRequest, request.data),
-    );
+  @Serve(JobsApi.putVendorProfile)
+  put({ principal, data }: Received<typeof JobsApi.putVendorProfile>): Promise<VendorProfileView> {
+    return this.commands.execute(new PutVendorProfileCommand(principal, data));
   }
 
-  @MessagePattern(Subjects.jobs.getVendorProfile)
-  get(@Payload() request: BusRequest): Promise<VendorProfileView> {
-    return this.profiles.getOwn(request.principal);
+  @Serve(JobsApi.getVendorProfile)
+  get({ principal }: Received<typeof JobsApi.getVendorProfile>): Promise<VendorProfileView> {
+    return this.queries.execute(new GetVendorProfileQuery(principal));
   }
 }

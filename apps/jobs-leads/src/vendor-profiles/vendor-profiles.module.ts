@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { GetVendorProfileHandler } from './get-vendor-profile/get-vendor-profile.handler.js';
+import { PutVendorProfileHandler } from './put-vendor-profile/put-vendor-profile.handler.js';
 import { VendorProfilesController } from './vendor-profiles.controller.js';
-import { VendorProfilesService } from './vendor-profiles.service.js';
 
 @Module({
   controllers: [VendorProfilesController],
-  providers: [VendorProfilesService],
+  providers: [PutVendorProfileHandler, GetVendorProfileHandler],
 })
 export class VendorProfilesModule {}

@@ -1,6 +1,8 @@
 import { EventConsumers } from '#platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ConversationsService } from './conversations.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { LockJobConversationsCommand } from './lock-job-conversations/lock-job-conversations.command.js';
+import { OpenConversationCommand } from './open-conversation/open-conversation.command.js';
 
 /**
  * Opens conversations on `LEAD_ACCEPTED` and locks them on `JOB_CANCELLED`. One consumer for
@@ -10,22 +12,15 @@ import { ConversationsService } from './conversations.service.js';
 export class ConversationEventsConsumer implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumers,
-    private readonly conversations: ConversationsService,
+    private readonly commands: CommandBus,
   ) {}
 
   onModuleInit(): void {
     this.consumers.register({
       durableName: 'messaging-job-events',
-      filterSubject: 'events.jobs-leads.>',
-      handle: async (envelope, em) => {
-        switch (envelope.event_type) {
-          case 'LEAD_ACCEPTED':
-            return this.conversations.openOnLeadAccepted(envelope, em);
-          case 'JOB_CANCELLED':
-            return this.conversations.lockOnJobCancelled(envelope, em);
-          default:
-            return;
-        }
+      handlers: {
+        LEAD_ACCEPTED: (event) => this.commands.execute(new OpenConversationCommand(event)),
+        JOB_CANCELLED: (event) => this.commands.execute(new LockJobConversationsCommand(event)),
       },
     });
   }

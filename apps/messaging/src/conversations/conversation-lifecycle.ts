@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, type ConversationStatus } from '#contracts';
+import { DomainError, MessagingErrors, type ConversationStatus } from '#contracts';
 
 /** Every change of a conversation's status. Only an open conversation takes new messages. */
 export const CONVERSATION_TRANSITIONS = {
@@ -23,7 +23,7 @@ export function nextConversationStatus(
 export function assertAcceptsMessages(status: ConversationStatus): void {
   if (status !== 'open') {
     throw new DomainError(
-      ErrorCode.CONVERSATION_LOCKED,
+      MessagingErrors.CONVERSATION_LOCKED,
       409,
       `This conversation is ${status}: it can be read but takes no new messages`,
       { status },

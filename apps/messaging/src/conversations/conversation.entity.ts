@@ -1,5 +1,17 @@
-import type { ConversationStatus, Principal } from '#contracts';
+import type { ConversationStatus, UserPrincipal } from '#contracts';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { assertAcceptsMessages, nextConversationStatus } from './conversation-lifecycle.js';
+
+/** The only people a conversation has: its customer and its vendor. */
+export type Participant = UserPrincipal<'customer' | 'vendor'>;
+
+export interface NewConversation {
+  id: string;
+  jobId: string;
+  leadId: string;
+  customerId: string;
+  vendorId: string;
+}
 
 /** A customer and the vendor who accepted their lead; opened by `LEAD_ACCEPTED`, never deleted. */
 @Entity({ tableName: 'conversation' })
@@ -29,9 +41,33 @@ export class Conversation {
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
   lockedAt: Date | null = null;
 
-  hasParticipant(principal: Principal): boolean {
-    if (principal.role === 'customer') return this.customerId === principal.userId;
-    if (principal.role === 'vendor') return this.vendorId === principal.userId;
-    return false;
+  static open(input: NewConversation, at: Date): Conversation {
+    const conversation = new Conversation();
+    Object.assign(conversation, input);
+    conversation.status = 'open';
+    conversation.createdAt = at;
+    return conversation;
+  }
+
+  /**
+   * Makes the conversation read-only. Answers false when it already was (locked or archived):
+   * a conversation never reopens, so a late event changes nothing.
+   */
+  lock(at: Date): boolean {
+    const next = nextConversationStatus(this.status, 'lock');
+    if (next === null) return false;
+    this.status = next;
+    this.lockedAt = at;
+    return true;
+  }
+
+  assertAcceptsMessages(): void {
+    assertAcceptsMessages(this.status);
+  }
+
+  hasParticipant(principal: Participant): boolean {
+    return principal.role === 'customer'
+      ? this.customerId === principal.userId
+      : this.vendorId === principal.userId;
   }
 }

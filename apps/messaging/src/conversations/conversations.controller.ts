@@ -1,46 +1,46 @@
 import {
-  ConversationCommand,
-  ListMessagesCommand,
-  SendMessageCommand,
-  Subjects,
-  type BusRequest,
+  MessagingApi,
   type ConversationListView,
   type MarkReadReply,
   type MessageListView,
   type SendMessageReply,
 } from '#contracts';
-import { BusController, validateInput } from '#platform';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ConversationsService } from './conversations.service.js';
+import { BusController, Serve, type Received } from '#platform';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ListConversationsQuery } from './list-conversations/list-conversations.query.js';
+import { ListMessagesQuery } from './list-messages/list-messages.query.js';
+import { MarkReadCommand } from './mark-read/mark-read.command.js';
+import { SendMessageCommand } from './send-message/send-message.command.js';
 
 @BusController()
 export class ConversationsController {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
-  @MessagePattern(Subjects.messaging.listConversations)
-  list(@Payload() request: BusRequest): Promise<ConversationListView> {
-    return this.conversations.listOwn(request.principal);
+  @Serve(MessagingApi.listConversations)
+  list({
+    principal,
+  }: Received<typeof MessagingApi.listConversations>): Promise<ConversationListView> {
+    return this.queries.execute(new ListConversationsQuery(principal));
   }
 
-  @MessagePattern(Subjects.messaging.listMessages)
-  listMessages(@Payload() request: BusRequest): Promise<MessageListView> {
-    return this.conversations.listMessages(
-      request.principal,
-      validateInput(ListMessagesCommand, request.data),
-    );
+  @Serve(MessagingApi.listMessages)
+  listMessages({
+    principal,
+    data,
+  }: Received<typeof MessagingApi.listMessages>): Promise<MessageListView> {
+    return this.queries.execute(new ListMessagesQuery(principal, data));
   }
 
-  @MessagePattern(Subjects.messaging.sendMessage)
-  send(@Payload() request: BusRequest): Promise<SendMessageReply> {
-    return this.conversations.send(
-      request.principal,
-      validateInput(SendMessageCommand, request.data),
-    );
+  @Serve(MessagingApi.sendMessage)
+  send({ principal, data }: Received<typeof MessagingApi.sendMessage>): Promise<SendMessageReply> {
+    return this.commands.execute(new SendMessageCommand(principal, data));
   }
 
-  @MessagePattern(Subjects.messaging.markRead)
-  markRead(@Payload() request: BusRequest): Promise<MarkReadReply> {
-    const command = validateInput(ConversationCommand, request.data);
-    return this.conversations.markRead(request.principal, command.conversation_id);
+  @Serve(MessagingApi.markRead)
+  markRead({ principal, data }: Received<typeof MessagingApi.markRead>): Promise<MarkReadReply> {
+    return this.commands.execute(new MarkReadCommand(principal, data.conversation_id));
   }
 }

@@ -1,10 +1,10 @@
-import { SendMessageCommand } from '#contracts';
+import { SendMessageInput } from '#contracts';
 import { validateInput } from '#platform';
 import { messageContent } from './message-content.js';
 
 const conversation_id = '0193a8a0-0000-7000-8000-000000000001';
 const parse = (data: Record<string, unknown>) =>
-  messageContent(validateInput(SendMessageCommand, { conversation_id, ...data }));
+  messageContent(validateInput(SendMessageInput, { conversation_id, ...data }));
 
 describe('message content', () => {
   it('reads a text message, with or without an explicit type', () => {

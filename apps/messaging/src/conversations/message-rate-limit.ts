@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '#contracts';
+import { CommonErrors, DomainError } from '#contracts';
 
 /** Per sender, across all conversations and replicas (counted in Postgres). */
 export const MESSAGE_RATE_LIMIT = { maxMessages: 20, windowMs: 60_000 } as const;
@@ -14,7 +14,12 @@ export function assertWithinRateLimit(recent: readonly Date[], now: Date): void 
   if (inWindow.length < maxMessages) return;
   const oldest = inWindow[maxMessages - 1];
   const retryAfter = Math.max(1, Math.ceil((oldest.getTime() + windowMs - now.getTime()) / 1000));
-  throw new DomainError(ErrorCode.RATE_LIMITED, 429, `At most ${maxMessages} messages a minute`, {
-    retry_after: retryAfter,
-  });
+  throw new DomainError(
+    CommonErrors.RATE_LIMITED,
+    429,
+    `At most ${maxMessages} messages a minute`,
+    {
+      retry_after: retryAfter,
+    },
+  );
 }

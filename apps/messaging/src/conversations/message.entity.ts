@@ -59,8 +59,29 @@ export class Message {
     return message;
   }
 
-  /** From the other participant, so `reader` reading it is a read receipt. */
-  isFromOtherParticipant(readerId: string): boolean {
-    return this.senderRole !== 'system' && this.senderId !== readerId;
+  /** What both participants read when `sourceEventId` happened; one per event and conversation. */
+  static system(conversationId: string, text: string, sourceEventId: string, at: Date): Message {
+    return Message.create(
+      {
+        conversationId,
+        senderId: null,
+        senderRole: 'system',
+        type: 'system',
+        body: text,
+        attachmentUrl: null,
+        sourceEventId,
+      },
+      at,
+    );
+  }
+
+  /**
+   * A read receipt: the other participant's message, retrieved by `readerId`, is read from `at`
+   * on. One's own messages and system messages are never marked, and a receipt is never moved.
+   */
+  markReadBy(readerId: string, at: Date): void {
+    if (this.readAt === null && this.senderRole !== 'system' && this.senderId !== readerId) {
+      this.readAt = at;
+    }
   }
 }

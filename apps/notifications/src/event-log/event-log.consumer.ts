@@ -1,22 +1,22 @@
 import { EventConsumers } from '#platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { EventLogService } from './event-log.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { RecordEventCommand } from './record-event/record-event.command.js';
 
 /** Every domain event, from every service, lands in the audit trail. */
 @Injectable()
 export class EventLogConsumer implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumers,
-    private readonly eventLog: EventLogService,
+    private readonly commands: CommandBus,
   ) {}
 
   onModuleInit(): void {
     this.consumers.register({
       durableName: 'notifications-event-log',
-      filterSubject: 'events.>',
       // Entries are independent and audience rows are upserts, so order does not matter here.
       concurrency: 16,
-      handle: (envelope, em) => this.eventLog.record(envelope, em),
+      handlers: { all: (event) => this.commands.execute(new RecordEventCommand(event)) },
     });
   }
 }

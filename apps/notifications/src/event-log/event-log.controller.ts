@@ -1,14 +1,17 @@
-import { Subjects, type BusRequest, type JobEventsView, type ListJobEventsQuery } from '#contracts';
-import { BusController } from '#platform';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { EventLogService } from './event-log.service.js';
+import { NotificationsApi, type JobEventsView } from '#contracts';
+import { BusController, Serve, type Received } from '#platform';
+import { QueryBus } from '@nestjs/cqrs';
+import { ListJobEventsQuery } from './list-job-events/list-job-events.query.js';
 
 @BusController()
 export class EventLogController {
-  constructor(private readonly eventLog: EventLogService) {}
+  constructor(private readonly queries: QueryBus) {}
 
-  @MessagePattern(Subjects.notifications.listJobEvents)
-  listForJob(@Payload() request: BusRequest<ListJobEventsQuery>): Promise<JobEventsView> {
-    return this.eventLog.listForJob(request.principal, String(request.data?.job_id));
+  @Serve(NotificationsApi.listJobEvents)
+  listForJob({
+    principal,
+    data,
+  }: Received<typeof NotificationsApi.listJobEvents>): Promise<JobEventsView> {
+    return this.queries.execute(new ListJobEventsQuery(principal, data.job_id));
   }
 }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EventLogConsumer } from './event-log.consumer.js';
 import { EventLogController } from './event-log.controller.js';
-import { EventLogService } from './event-log.service.js';
+import { ListJobEventsHandler } from './list-job-events/list-job-events.handler.js';
+import { RecordEventHandler } from './record-event/record-event.handler.js';
 
 @Module({
   controllers: [EventLogController],
-  providers: [EventLogService, EventLogConsumer],
+  providers: [RecordEventHandler, ListJobEventsHandler, EventLogConsumer],
 })
 export class EventLogModule {}

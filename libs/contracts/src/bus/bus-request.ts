@@ -6,15 +6,6 @@ import type { Principal } from '../principal.js';
  */
 export interface BusRequest<TData = unknown> {
   principal: Principal;
-  idempotency_key?: string;
-  data: TData;
-}
-
-/**
- * A request that acts for nobody: an external system's message (a payment provider's webhook)
- * that the receiving service authenticates itself, by signature.
- */
-export interface UnauthenticatedBusRequest<TData = unknown> {
   data: TData;
 }
 

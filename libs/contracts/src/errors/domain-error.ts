@@ -1,4 +1,4 @@
-import { ErrorCode } from './error-codes.js';
+import { CommonErrors } from './common-errors.js';
 
 /** The shape in which an error crosses the bus and reaches HTTP clients unchanged. */
 export interface BusErrorPayload {
@@ -25,7 +25,7 @@ export class DomainError extends Error {
   }
 
   static validation(message: string, details: Record<string, unknown> = {}): DomainError {
-    return new DomainError(ErrorCode.VALIDATION_FAILED, 400, message, details);
+    return new DomainError(CommonErrors.VALIDATION_FAILED, 400, message, details);
   }
 
   toPayload(): BusErrorPayload {

@@ -24,8 +24,7 @@ export const MAX_LEAD_CHARGE_POUNDS = 1_000;
 
 export class DepositRequest {
   @ApiProperty({ example: 100, minimum: MIN_DEPOSIT_POUNDS, maximum: MAX_DEPOSIT_POUNDS })
-  @IsMoney(MIN_DEPOSIT_POUNDS)
-  @Max(MAX_DEPOSIT_POUNDS)
+  @IsMoney(MIN_DEPOSIT_POUNDS, MAX_DEPOSIT_POUNDS)
   amount!: number;
 
   @ApiPropertyOptional({ description: 'Also accepted as the Idempotency-Key header' })
@@ -37,15 +36,14 @@ export class DepositRequest {
 }
 
 /** `escrow.lead.charge`: a vendor pays a lead's price out of their wallet. Amount in pounds. */
-export class ChargeLeadCommand {
+export class ChargeLeadInput {
   @IsUUID()
   lead_id!: string;
 
   @IsUUID()
   vendor_id!: string;
 
-  @IsMoney(0.01)
-  @Max(MAX_LEAD_CHARGE_POUNDS)
+  @IsMoney(0.01, MAX_LEAD_CHARGE_POUNDS)
   amount!: number;
 
   @Matches(IDEMPOTENCY_KEY, {
@@ -67,10 +65,18 @@ export const LEAD_REFUND_REASONS = [
 
 export type LeadRefundReason = (typeof LEAD_REFUND_REASONS)[number];
 
-/** `escrow.lead.refund`: returns part or all of a lead's price under the refund policy. */
-export class RefundLeadCommand {
+/**
+ * `escrow.lead.refund`: returns part or all of one charge of a lead under the refund policy. The
+ * charge is named by the idempotency key it was made with, never as "the lead's latest".
+ */
+export class RefundLeadInput {
   @IsUUID()
   lead_id!: string;
+
+  @Matches(IDEMPOTENCY_KEY, {
+    message: 'charge_key must be 8-128 characters of [A-Za-z0-9._:-]',
+  })
+  charge_key!: string;
 
   @IsIn(LEAD_REFUND_REASONS)
   reason!: LeadRefundReason;
@@ -93,7 +99,7 @@ export class WalletQuery {
 }
 
 /** `escrow.payment.webhook`: the provider's request exactly as received, body base64-encoded. */
-export class PaymentWebhookCommand {
+export class PaymentWebhookInput {
   @IsBase64()
   @Length(1, 200_000)
   raw_body_base64!: string;

@@ -46,7 +46,17 @@ export class CreateJobRequest {
 export class UpdateJobRequest extends PartialType(CreateJobRequest) {}
 
 /** `jobs.job.update` data. */
-export class UpdateJobCommand extends UpdateJobRequest {
+export class UpdateJobInput extends UpdateJobRequest {
+  @IsString()
+  @Length(1, 64)
+  job_id!: string;
+}
+
+/**
+ * `jobs.job.get`, `jobs.job.cancel` and `notifications.event.list-for-job` data. Any string: an
+ * id that is no job answers 404 like someone else's, so ids cannot be probed.
+ */
+export class JobIdInput {
   @IsString()
   @Length(1, 64)
   job_id!: string;

@@ -22,10 +22,6 @@ export interface CreateJobReply {
   event_id: string;
 }
 
-export interface GetJobQuery {
-  job_id: string;
-}
-
 export interface JobListView {
   jobs: JobView[];
   /** Pass as `cursor` to get the next page; null on the last page. */

@@ -6,7 +6,7 @@ import { IsUkPhone } from '../validation/is-uk-phone.decorator.js';
  * `jobs.job.publish`: the gateway adds the customer's contact details from identity, so that
  * jobs-leads can reveal them to vendors who pay for the lead, and to no one else.
  */
-export class PublishJobCommand {
+export class PublishJobInput {
   @IsString()
   @Length(1, 64)
   job_id!: string;
@@ -37,7 +37,7 @@ export class DeclineLeadRequest {
 }
 
 /** `jobs.lead.decline` data. */
-export class DeclineLeadCommand extends DeclineLeadRequest {
+export class DeclineLeadInput extends DeclineLeadRequest {
   @IsString()
   @Length(1, 64)
   lead_id!: string;
@@ -53,7 +53,14 @@ export class AcceptLeadRequest {
 }
 
 /** `jobs.lead.accept` data. */
-export class AcceptLeadCommand extends AcceptLeadRequest {
+export class AcceptLeadInput extends AcceptLeadRequest {
+  @IsString()
+  @Length(1, 64)
+  lead_id!: string;
+}
+
+/** `jobs.lead.get` data. Any string: an id that is no lead answers 404 like an unknown one. */
+export class LeadIdInput {
   @IsString()
   @Length(1, 64)
   lead_id!: string;

@@ -40,10 +40,6 @@ export interface PublishJobReply {
   message: string;
 }
 
-export interface LeadQuery {
-  lead_id: string;
-}
-
 export interface AcceptLeadReply {
   lead_id: string;
   conversation_id: string;

@@ -42,7 +42,7 @@ export class SendMessageRequest {
 }
 
 /** `messaging.message.send` data. */
-export class SendMessageCommand extends SendMessageRequest {
+export class SendMessageInput extends SendMessageRequest {
   @ApiProperty()
   @IsString()
   @Length(1, 64)
@@ -50,14 +50,14 @@ export class SendMessageCommand extends SendMessageRequest {
 }
 
 /** `messaging.message.list` data: a page of one conversation, newest first. */
-export class ListMessagesCommand extends PageRequest {
+export class ListMessagesInput extends PageRequest {
   @IsString()
   @Length(1, 64)
   conversation_id!: string;
 }
 
 /** `messaging.conversation.mark-read` data. */
-export class ConversationCommand {
+export class ConversationInput {
   @IsString()
   @Length(1, 64)
   conversation_id!: string;

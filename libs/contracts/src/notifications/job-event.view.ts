@@ -10,10 +10,6 @@ export interface JobEventView {
   metadata: Record<string, unknown>;
 }
 
-export interface ListJobEventsQuery {
-  job_id: string;
-}
-
 export interface JobEventsView {
   events: JobEventView[];
 }

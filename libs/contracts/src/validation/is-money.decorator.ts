@@ -1,15 +1,19 @@
-import { applyDecorators } from '@nestjs/common';
-import { IsNumber, Max, Min } from 'class-validator';
-import { MAX_AMOUNT_POUNDS } from '../money/money.js';
+import { registerDecorator } from 'class-validator';
+import { isPoundsAmount, MAX_AMOUNT_POUNDS } from '../money/money.js';
 
-/** A pounds amount: a finite number, at most 2 decimal places, within [min, £10m]. */
-export function IsMoney(min = 0): PropertyDecorator {
-  return applyDecorators(
-    IsNumber(
-      { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-      { message: '$property must be an amount in pounds with at most 2 decimal places' },
-    ),
-    Min(min),
-    Max(MAX_AMOUNT_POUNDS),
-  );
+/** A pounds amount: a finite number, a whole number of pence, within [min, max]. */
+export function IsMoney(min = 0, max = MAX_AMOUNT_POUNDS): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isMoney',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: `$property must be an amount in pounds from ${min} to ${max}, with at most 2 decimal places`,
+      },
+      validator: {
+        validate: (value: unknown) => isPoundsAmount(value) && value >= min && value <= max,
+      },
+    });
+  };
 }

@@ -1,10 +1,15 @@
 import {
+  CommonErrors,
   CORRELATION_ID_HEADER,
   DomainError,
-  ErrorCode,
   isBusErrorPayload,
+  type AnyEndpoint,
   type BusRequest,
-  type UnauthenticatedBusRequest,
+  type Endpoint,
+  type ReplyOf,
+  type RequestOf,
+  type ServicePrincipal,
+  type UserPrincipal,
 } from '#contracts';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
@@ -18,9 +23,15 @@ import { PLATFORM_CONFIG } from '../config/tokens.js';
 import { currentCorrelationId } from '../correlation/correlation-context.js';
 import { errorClass, Metrics, startTimer } from '../metrics/metrics.js';
 
+/** An endpoint that a service may call as itself. */
+type ServiceEndpoint = Endpoint<object, unknown, ServicePrincipal>;
+/** An endpoint that the gateway calls for a signed-in user. */
+type UserEndpoint = Endpoint<object, unknown, UserPrincipal>;
+
 /**
- * Request/reply over NATS to another service. Every request carries the correlation id header
- * and has a deadline; what comes back as an error is always a DomainError the gateway can map.
+ * Request/reply over NATS to another service's endpoint. Every request carries the correlation
+ * id header and has a deadline; what comes back as an error is always a DomainError the gateway
+ * can map. The reply type is the endpoint's.
  */
 @Injectable()
 export class BusClient implements OnModuleInit, OnApplicationShutdown {
@@ -51,10 +62,30 @@ export class BusClient implements OnModuleInit, OnApplicationShutdown {
     await this.client.close();
   }
 
-  async request<TReply, TData = unknown>(
-    subject: string,
-    request: BusRequest<TData> | UnauthenticatedBusRequest<TData>,
-  ): Promise<TReply> {
+  /** Calls `endpoint` as this service, for `onBehalfOf` when it acts for a user. */
+  send<E extends ServiceEndpoint & AnyEndpoint>(
+    endpoint: E,
+    data: RequestOf<E>,
+    onBehalfOf?: UserPrincipal,
+  ): Promise<ReplyOf<E>> {
+    const principal: ServicePrincipal = {
+      role: 'service',
+      service: this.config.serviceName,
+      ...(onBehalfOf ? { on_behalf_of: onBehalfOf } : {}),
+    };
+    return this.request(endpoint.subject, { principal, data });
+  }
+
+  /** Calls `endpoint` for the signed-in user the gateway authenticated. */
+  sendAs<E extends UserEndpoint & AnyEndpoint>(
+    principal: UserPrincipal,
+    endpoint: E,
+    data: RequestOf<E>,
+  ): Promise<ReplyOf<E>> {
+    return this.request(endpoint.subject, { principal, data });
+  }
+
+  private async request<TReply>(subject: string, request: BusRequest): Promise<TReply> {
     const requestHeaders = headers();
     requestHeaders.set(CORRELATION_ID_HEADER, currentCorrelationId() ?? randomUUID());
     const record = new NatsRecordBuilder(request).setHeaders(requestHeaders).build();
@@ -85,12 +116,17 @@ function toDomainError(error: unknown, subject: string): Error {
   if (error instanceof DomainError) return error;
   if (isBusErrorPayload(error)) return DomainError.fromPayload(error);
   if (error instanceof TimeoutError) {
-    return new DomainError(ErrorCode.UPSTREAM_TIMEOUT, 504, 'The service did not answer in time', {
-      upstream: subject,
-    });
+    return new DomainError(
+      CommonErrors.UPSTREAM_TIMEOUT,
+      504,
+      'The service did not answer in time',
+      {
+        upstream: subject,
+      },
+    );
   }
   if (error instanceof EmptyResponseException) {
-    return new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, 503, 'The service is not available', {
+    return new DomainError(CommonErrors.UPSTREAM_UNAVAILABLE, 503, 'The service is not available', {
       upstream: subject,
     });
   }

@@ -1,4 +1,4 @@
-import { DomainError } from '#contracts';
+import { DomainError, NoData } from '#contracts';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
 
@@ -18,6 +18,15 @@ export function validationError(errors: ValidationError[]): DomainError {
 export function validateInput<T extends object>(type: ClassConstructor<T>, data: unknown): T {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw DomainError.validation('The request must be a JSON object');
+  }
+  if (type === NoData) {
+    const fields = Object.keys(data);
+    if (fields.length > 0) {
+      throw DomainError.validation('The request takes no data', {
+        fields: fields.map((field) => ({ field, errors: [`property ${field} should not exist`] })),
+      });
+    }
+    return new type();
   }
   const instance = plainToInstance(type, data);
   const errors = validateSync(instance, VALIDATOR_OPTIONS);

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { DEAD_LETTER_STREAM, type EventEnvelope, type EventType } from '#contracts';
+import { DEAD_LETTER_STREAM, eventSubject, type EventEnvelope } from '#contracts';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Module, type INestApplication, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { loadPlatformConfig } from '../config/platform-config.js';
@@ -12,7 +12,8 @@ import { EventConsumers } from './event-consumers.js';
 
 const scope = `spec-${randomUUID().slice(0, 8)}`;
 const schema = scope.replace('-', '_');
-const handled: EventEnvelope[] = [];
+type ExpiryEvent = EventEnvelope<'JOB_EXPIRED' | 'LEAD_EXPIRED'>;
+const handled: ExpiryEvent[] = [];
 const failuresLeft = new Map<string, number>();
 
 @Injectable()
@@ -20,18 +21,18 @@ class RecordingConsumer implements OnModuleInit {
   constructor(private readonly consumers: EventConsumers) {}
 
   onModuleInit(): void {
+    const record = async (envelope: ExpiryEvent, em: EntityManager): Promise<void> => {
+      await em.execute('select 1');
+      const left = failuresLeft.get(envelope.event_id) ?? 0;
+      if (left > 0) {
+        failuresLeft.set(envelope.event_id, left - 1);
+        throw new Error('handler failure injected by the test');
+      }
+      handled.push(envelope);
+    };
     this.consumers.register({
       durableName: scope,
-      filterSubject: `events.${scope}.>`,
-      handle: async (envelope, em) => {
-        await em.execute('select 1');
-        const left = failuresLeft.get(envelope.event_id) ?? 0;
-        if (left > 0) {
-          failuresLeft.set(envelope.event_id, left - 1);
-          throw new Error('handler failure injected by the test');
-        }
-        handled.push(envelope);
-      },
+      handlers: { JOB_EXPIRED: record, LEAD_EXPIRED: record },
     });
   }
 }
@@ -39,7 +40,7 @@ class RecordingConsumer implements OnModuleInit {
 @Module({ providers: [RecordingConsumer] })
 class RecordingModule {}
 
-function envelope(type: EventType): EventEnvelope {
+function envelope(type: 'JOB_EXPIRED' | 'LEAD_EXPIRED'): ExpiryEvent {
   return {
     event_id: randomUUID(),
     event_type: type,
@@ -51,7 +52,7 @@ function envelope(type: EventType): EventEnvelope {
     correlation_id: randomUUID(),
     causation_id: null,
     idempotency_key: null,
-    payload: {},
+    payload: { expired_at: new Date().toISOString() },
   };
 }
 
@@ -70,13 +71,12 @@ describe('EventConsumers (real JetStream and Postgres)', () => {
   let app: INestApplication;
   let nats: NatsConnection;
 
-  const publish = async (
-    event: EventEnvelope,
-    messageId: string = event.event_id,
-  ): Promise<void> => {
-    await jetstream(nats).publish(`events.${scope}.${event.event_type}`, JSON.stringify(event), {
-      msgID: messageId,
-    });
+  const publish = async (event: ExpiryEvent, messageId: string = event.event_id): Promise<void> => {
+    await jetstream(nats).publish(
+      eventSubject('jobs-leads', event.event_type),
+      JSON.stringify(event),
+      { msgID: messageId },
+    );
   };
   const inboxRows = async (eventId: string): Promise<number> => {
     const rows = await app
@@ -112,7 +112,7 @@ describe('EventConsumers (real JetStream and Postgres)', () => {
   });
 
   it('applies an event once even when it is published twice under different message ids', async () => {
-    const event = envelope('JOB_CREATED');
+    const event = envelope('JOB_EXPIRED');
     await publish(event, `${event.event_id}-a`);
     await publish(event, `${event.event_id}-b`);
     await until(async () => (await inboxRows(event.event_id)) === 1);
@@ -121,7 +121,7 @@ describe('EventConsumers (real JetStream and Postgres)', () => {
   });
 
   it('retries a failed handler: its transaction rolled back, the next delivery applies it', async () => {
-    const event = envelope('JOB_POSTED');
+    const event = envelope('LEAD_EXPIRED');
     failuresLeft.set(event.event_id, 1);
     await publish(event);
     const [okBefore, retriedBefore] = [await handledTotal('ok'), await handledTotal('retried')];
@@ -133,7 +133,7 @@ describe('EventConsumers (real JetStream and Postgres)', () => {
   });
 
   it('moves an event that keeps failing to the dead-letter stream and goes on with the next', async () => {
-    const poison = envelope('JOB_CANCELLED');
+    const poison = envelope('LEAD_EXPIRED');
     failuresLeft.set(poison.event_id, Number.MAX_SAFE_INTEGER);
     const retriedBefore = await handledTotal('retried');
     expect(await handledTotal('dead_lettered')).toBe(0);
@@ -143,7 +143,7 @@ describe('EventConsumers (real JetStream and Postgres)', () => {
 
     const manager = await jetstreamManager(nats);
     const deadLetter = await (async () => {
-      const subject = `deadletter.${scope}.JOB_CANCELLED`;
+      const subject = `deadletter.${scope}.LEAD_EXPIRED`;
       let found: Awaited<ReturnType<typeof manager.streams.getMessage>> = null;
       await until(async () => {
         found = await manager.streams

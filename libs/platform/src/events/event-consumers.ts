@@ -1,8 +1,14 @@
 import {
   CORRELATION_ID_HEADER,
   deadLetterSubject,
+  EVENT_CATALOGUE,
+  EVENT_ENVELOPE_VERSION,
   EVENT_STREAM,
+  EVENT_TYPES,
+  eventSubject,
+  isEventType,
   type EventEnvelope,
+  type EventType,
 } from '#contracts';
 import {
   AckPolicy,
@@ -12,7 +18,7 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import { headers, nanos } from '@nats-io/nats-core';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM, RequestContext, type EntityManager } from '@mikro-orm/postgresql';
 import {
   Inject,
   Injectable,
@@ -29,18 +35,32 @@ import { Metrics, readOncePerScrape, startTimer, withinTimeout } from '../metric
 import { NatsConnectionHolder } from '../nats/nats-connection.js';
 import { ensureEventStreams } from './event-streams.js';
 
-export interface EventHandler {
+type EventHandlerOf<T extends EventType> = (
+  event: EventEnvelope<T>,
+  em: EntityManager,
+) => Promise<void>;
+
+/** A handler per event type; each gets the envelope of its own type, payload typed. */
+export type EventHandlers = { [T in EventType]?: EventHandlerOf<T> };
+
+export interface EventConsumerDefinition {
   /** Durable consumer name: replicas of the service share it and split the events. */
   durableName: string;
-  /** One subject filter (wildcards allowed); NATS servers before 2.10 take only one. */
-  filterSubject: string;
   /**
    * Events applied at the same time. 1 keeps stream order; a handler whose effects commute
    * (an append-only log, an idempotent upsert) can take more.
    */
   concurrency?: number;
-  /** Applies the event inside the transaction that also records it in the inbox. */
-  handle(envelope: EventEnvelope, em: EntityManager): Promise<void>;
+  /** The events to apply, or `all` for every event on the stream. */
+  handlers: EventHandlers | { all: EventHandlerOf<EventType> };
+}
+
+interface EventHandler {
+  durableName: string;
+  concurrency: number;
+  filterSubject: string;
+  /** The handler of an event, if this consumer applies events of its type. */
+  handlerFor(type: EventType): EventHandlerOf<EventType> | undefined;
 }
 
 interface RunningConsumer {
@@ -119,8 +139,18 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   }
 
   /** Called by feature modules during `onModuleInit`; consumption starts once the app is up. */
-  register(handler: EventHandler): void {
-    this.handlers.push(handler);
+  register(definition: EventConsumerDefinition): void {
+    const { handlers } = definition;
+    const types = 'all' in handlers ? EVENT_TYPES : (Object.keys(handlers) as EventType[]);
+    this.handlers.push({
+      durableName: definition.durableName,
+      concurrency: Math.max(1, definition.concurrency ?? 1),
+      filterSubject: filterSubjectFor(types),
+      handlerFor: (type) =>
+        'all' in handlers
+          ? handlers.all
+          : (handlers[type] as EventHandlerOf<EventType> | undefined),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -150,7 +180,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
       const consumer = await js.consumers.get(EVENT_STREAM.name, handler.durableName);
       // A small prefetch: messages buffered here wait, while another replica could take them.
       const messages = await consumer.consume({
-        max_messages: Math.max(10, 2 * (handler.concurrency ?? 1)),
+        max_messages: Math.max(10, 2 * handler.concurrency),
       });
       this.running.push({ messages, done: this.pump(handler, messages) });
     }
@@ -164,7 +194,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async pump(handler: EventHandler, messages: ConsumerMessages): Promise<void> {
-    const limit = Math.max(1, handler.concurrency ?? 1);
+    const limit = handler.concurrency;
     const inFlight = new Set<Promise<void>>();
     for await (const message of messages) {
       if (this.stopping) {
@@ -199,13 +229,16 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     let envelope: EventEnvelope | undefined;
     const elapsed = startTimer();
     try {
-      envelope = message.json<EventEnvelope>();
+      envelope = parseEnvelope(message);
       const parsed = envelope;
-      await runWithCorrelation(
-        parsed.correlation_id,
-        () => this.applyOnce(handler, parsed),
-        parsed.event_id,
-      );
+      const apply = handler.handlerFor(parsed.event_type);
+      if (apply) {
+        await runWithCorrelation(
+          parsed.correlation_id,
+          () => this.applyOnce(handler.durableName, apply, parsed),
+          parsed.event_id,
+        );
+      }
       message.ack();
       this.handled.inc({ consumer: handler.durableName, outcome: 'ok' });
     } catch (error) {
@@ -246,16 +279,23 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     return 'retried';
   }
 
-  private async applyOnce(handler: EventHandler, envelope: EventEnvelope): Promise<void> {
-    await this.orm.em.fork().transactional(async (em) => {
-      const claimed = await em.execute<{ event_id: string }[]>(
-        `insert into "${this.persistence.schema}".inbox (consumer, event_id, event_type) values (?, ?, ?)
-         on conflict do nothing returning event_id`,
-        [handler.durableName, envelope.event_id, envelope.event_type],
-      );
-      if (claimed.length === 0) return;
-      await handler.handle(envelope, em);
-    });
+  /** In an ORM request context of its own, like a bus handler. */
+  private applyOnce(
+    consumer: string,
+    apply: EventHandlerOf<EventType>,
+    envelope: EventEnvelope,
+  ): Promise<void> {
+    return RequestContext.create(this.orm.em, () =>
+      this.orm.em.transactional(async (em) => {
+        const claimed = await em.execute<{ event_id: string }[]>(
+          `insert into "${this.persistence.schema}".inbox (consumer, event_id, event_type) values (?, ?, ?)
+           on conflict do nothing returning event_id`,
+          [consumer, envelope.event_id, envelope.event_type],
+        );
+        if (claimed.length === 0) return;
+        await apply(envelope, em);
+      }),
+    );
   }
 
   private async deadLetter(
@@ -290,4 +330,29 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     );
     message.term('dead-lettered');
   }
+}
+
+/**
+ * The narrowest subject filter that takes every one of `types`: NATS 2.9 takes one filter per
+ * consumer, so events of several types from one producer share its wildcard.
+ */
+export function filterSubjectFor(types: readonly EventType[]): string {
+  const producers = [...new Set(types.map((type) => EVENT_CATALOGUE[type].producer))];
+  if (producers.length !== 1) return EVENT_STREAM.subjects[0];
+  return types.length === 1 ? eventSubject(producers[0], types[0]) : `events.${producers[0]}.>`;
+}
+
+/** The envelope of a message, or an error when it is none we could ever apply. */
+function parseEnvelope(message: JsMsg): EventEnvelope {
+  const envelope = message.json<Partial<EventEnvelope>>();
+  if (
+    typeof envelope !== 'object' ||
+    envelope === null ||
+    !isEventType(envelope.event_type) ||
+    envelope.version !== EVENT_ENVELOPE_VERSION ||
+    typeof envelope.event_id !== 'string'
+  ) {
+    throw new Error('not an event envelope of a known type and version');
+  }
+  return envelope as EventEnvelope;
 }

@@ -13,5 +13,5 @@ export class InboxRecord {
   eventType!: string;
 
   @Property({ type: 'Date', columnType: 'timestamptz' })
-  handledAt: Date = new Date();
+  handledAt!: Date;
 }

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { EventEnvelope } from '#contracts';
+import type { Envelope } from '#contracts';
 
 /** A domain event committed with the state change that caused it, waiting to be relayed. */
 @Entity({ tableName: 'outbox' })
@@ -15,10 +15,10 @@ export class OutboxMessage {
   subject!: string;
 
   @Property({ type: 'json', columnType: 'jsonb' })
-  envelope!: EventEnvelope;
+  envelope!: Envelope;
 
   @Property({ type: 'Date', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt!: Date;
 
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
   publishedAt: Date | null = null;

@@ -1,5 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { BusClient } from '../bus/bus-client.js';
 import type { PlatformConfig } from '../config/platform-config.js';
@@ -22,8 +23,8 @@ export interface PlatformModuleOptions {
 }
 
 /**
- * What every app gets: its schema, the event backbone, the bus client, health probes and
- * Prometheus metrics.
+ * What every app gets: its schema, the event backbone, the bus client, the command and query
+ * buses its use cases register with, health probes and Prometheus metrics.
  */
 @Global()
 @Module({})
@@ -45,6 +46,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
+        CqrsModule.forRoot(),
         MikroOrmModule.forRoot({
           ...ormOptions(options.config, options.persistence),
           registerRequestContext: false,

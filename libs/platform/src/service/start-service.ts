@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
@@ -44,8 +44,13 @@ export async function startService(
       rawBody: true,
     },
   );
-  await migrateSchema(app.get(MikroORM), config.databaseUrl, definition.persistence.schema);
+  const orm: MikroORM = app.get(MikroORM);
+  await migrateSchema(orm, config.databaseUrl, definition.persistence.schema);
   installHttpMetrics(app);
+  // One ORM request context per HTTP request, as per bus message and per event.
+  app.use((_request: unknown, _response: unknown, next: () => void) =>
+    RequestContext.create(orm.em, next),
+  );
   definition.configureHttp?.(app, config);
   if (definition.servesBus) {
     app.connectMicroservice<MicroserviceOptions>({

@@ -1,0 +1,199 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  accountKey,
+  assertBalanced,
+  assertCovered,
+  idempotencyKeyReused,
+  transferFingerprint,
+  type AccountRef,
+  type Transfer,
+} from './transfer.js';
+
+export interface PostedTransfer {
+  transactionId: string;
+  /** True when the idempotency key had already been used for this same transfer. */
+  replayed: boolean;
+  /** Balance after the transfer of each account, keyed by `accountKey`. */
+  balances: Map<string, number>;
+}
+
+export interface StatementEntry {
+  entryId: string;
+  transactionId: string;
+  kind: string;
+  amountPence: number;
+  balanceAfterPence: number;
+  createdAt: Date;
+  reference: Record<string, unknown>;
+}
+
+interface AccountRow {
+  id: string;
+  kind: AccountRef['kind'];
+  owner_id: string | null;
+  balance_pence: string;
+}
+
+interface StatementRow {
+  id: string;
+  transaction_id: string;
+  kind: string;
+  amount_pence: string;
+  balance_after_pence: string;
+  created_at: Date;
+  reference: Record<string, unknown>;
+}
+
+const CONFLICT_ATTEMPTS = 3;
+
+/**
+ * Two requests racing with the same idempotency key (or for the same lead) both pass the
+ * "already done?" check; the loser's insert then hits a unique index and its transaction rolls
+ * back. Running it again finds the winner's result and answers like a replay.
+ */
+export async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException) || attempt >= CONFLICT_ATTEMPTS)
+        throw error;
+    }
+  }
+}
+
+/**
+ * The double-entry ledger of the escrow schema. `post` must run inside the caller's transaction,
+ * so that whatever the money moved for commits or rolls back with it. Accounts are locked in a
+ * fixed order, so concurrent transfers never deadlock and never read a stale balance; the
+ * database's own checks (see the ledger migration) back every rule enforced here.
+ */
+@Injectable()
+export class Ledger {
+  async post(em: EntityManager, transfer: Transfer): Promise<PostedTransfer> {
+    assertBalanced(transfer.legs);
+    const fingerprint = transferFingerprint(transfer);
+    const previous = await this.findByIdempotencyKey(em, transfer.idempotencyKey);
+    if (previous) {
+      if (previous.request_hash !== fingerprint) throw idempotencyKeyReused();
+      return {
+        transactionId: previous.id,
+        replayed: true,
+        balances: await this.balancesOf(em, transfer),
+      };
+    }
+
+    const accounts = await this.lockAccounts(
+      em,
+      transfer.legs.map((leg) => leg.account),
+    );
+    for (const leg of transfer.legs) {
+      assertCovered(leg, Number(accounts.get(accountKey(leg.account))!.balance_pence));
+    }
+
+    const transactionId = uuidv7();
+    await em.execute(
+      `insert into escrow.ledger_transaction (id, kind, idempotency_key, request_hash, reference)
+       values (?, ?, ?, ?, ?)`,
+      [
+        transactionId,
+        transfer.kind,
+        transfer.idempotencyKey,
+        fingerprint,
+        JSON.stringify(transfer.reference),
+      ],
+    );
+    const balances = new Map<string, number>();
+    for (const leg of transfer.legs) {
+      const account = accounts.get(accountKey(leg.account))!;
+      const [entry] = await em.execute<{ balance_after_pence: string }[]>(
+        `insert into escrow.ledger_entry (transaction_id, account_id, amount_pence, balance_after_pence)
+         values (?, ?, ?, 0) returning balance_after_pence`,
+        [transactionId, account.id, leg.amountPence],
+      );
+      balances.set(accountKey(leg.account), Number(entry.balance_after_pence));
+    }
+    return { transactionId, replayed: false, balances };
+  }
+
+  /** The balance of an account, 0 when it has never been used. */
+  async balance(em: EntityManager, account: AccountRef): Promise<number> {
+    const [row] = await em.execute<{ balance_pence: string }[]>(
+      'select balance_pence from escrow.account where kind = ? and owner_id is not distinct from ?',
+      [account.kind, account.ownerId],
+    );
+    return row ? Number(row.balance_pence) : 0;
+  }
+
+  /** An account's entries, newest first, after the entry id `before` when given. */
+  async statement(
+    em: EntityManager,
+    account: AccountRef,
+    limit: number,
+    before?: string,
+  ): Promise<StatementEntry[]> {
+    const rows = await em.execute<StatementRow[]>(
+      `select e.id, e.transaction_id, t.kind, e.amount_pence, e.balance_after_pence, e.created_at, t.reference
+       from escrow.ledger_entry e
+       join escrow.account a on a.id = e.account_id
+       join escrow.ledger_transaction t on t.id = e.transaction_id
+       where a.kind = ? and a.owner_id is not distinct from ? ${before ? 'and e.id < ?' : ''}
+       order by e.id desc limit ?`,
+      before
+        ? [account.kind, account.ownerId, before, limit]
+        : [account.kind, account.ownerId, limit],
+    );
+    return rows.map((row) => ({
+      entryId: String(row.id),
+      transactionId: row.transaction_id,
+      kind: row.kind,
+      amountPence: Number(row.amount_pence),
+      balanceAfterPence: Number(row.balance_after_pence),
+      createdAt: new Date(row.created_at),
+      reference: row.reference,
+    }));
+  }
+
+  private async findByIdempotencyKey(
+    em: EntityManager,
+    key: string,
+  ): Promise<{ id: string; request_hash: string } | undefined> {
+    const [row] = await em.execute<{ id: string; request_hash: string }[]>(
+      'select id, request_hash from escrow.ledger_transaction where idempotency_key = ?',
+      [key],
+    );
+    return row;
+  }
+
+  /** Creates missing accounts, then locks all of them in id order. */
+  private async lockAccounts(
+    em: EntityManager,
+    refs: AccountRef[],
+  ): Promise<Map<string, AccountRow>> {
+    for (const ref of refs) {
+      await em.execute(
+        `insert into escrow.account (id, kind, owner_id) values (?, ?, ?)
+         on conflict (kind, owner_id) do nothing`,
+        [uuidv7(), ref.kind, ref.ownerId],
+      );
+    }
+    const conditions = refs
+      .map(() => '(kind = ? and owner_id is not distinct from ?)')
+      .join(' or ');
+    const rows = await em.execute<AccountRow[]>(
+      `select id, kind, owner_id, balance_pence from escrow.account where ${conditions} order by id for update`,
+      refs.flatMap((ref) => [ref.kind, ref.ownerId]),
+    );
+    return new Map(rows.map((row) => [accountKey({ kind: row.kind, ownerId: row.owner_id }), row]));
+  }
+
+  private async balancesOf(em: EntityManager, transfer: Transfer): Promise<Map<string, number>> {
+    const balances = new Map<string, number>();
+    for (const leg of transfer.legs) {
+      balances.set(accountKey(leg.account), await this.balance(em, leg.account));
+    }
+    return balances;
+  }
+}

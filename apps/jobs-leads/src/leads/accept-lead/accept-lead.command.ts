@@ -1,0 +1,12 @@
+import type { AcceptLeadInput, AcceptLeadReply, UserPrincipal } from '#contracts';
+import { Command } from '@nestjs/cqrs';
+
+/** A vendor pays for an offer and accepts it, unlocking the customer's contact details. */
+export class AcceptLeadCommand extends Command<AcceptLeadReply> {
+  constructor(
+    readonly vendor: UserPrincipal<'vendor'>,
+    readonly request: AcceptLeadInput,
+  ) {
+    super();
+  }
+}

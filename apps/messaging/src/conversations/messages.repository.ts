@@ -1,0 +1,72 @@
+import type { EventEnvelope } from '#contracts';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { MESSAGE_RATE_LIMIT } from './message-rate-limit.js';
+import { Message } from './message.entity.js';
+import { systemMessageFor } from './system-messages.js';
+
+@Injectable()
+export class MessagesRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Serialises one sender's messages (on every replica) with a transaction-scoped advisory lock,
+   * so parallel requests cannot all slip under the rate limit.
+   */
+  async lockSender(senderId: string): Promise<void> {
+    await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
+      `messaging-rate:${senderId}`,
+    ]);
+  }
+
+  /** When the sender sent their latest messages inside the rate limit's window, newest first. */
+  async recentSendTimes(senderId: string, now: Date): Promise<Date[]> {
+    const recent = await this.em.find(
+      Message,
+      { senderId, createdAt: { $gt: new Date(now.getTime() - MESSAGE_RATE_LIMIT.windowMs) } },
+      {
+        orderBy: { createdAt: 'desc' },
+        limit: MESSAGE_RATE_LIMIT.maxMessages,
+        fields: ['createdAt'],
+      },
+    );
+    return recent.map((message) => message.createdAt);
+  }
+
+  /** Read receipts for every message the other participant sent; answers how many. */
+  markAllReadBy(conversationId: string, readerId: string, at: Date): Promise<number> {
+    return this.em.nativeUpdate(
+      Message,
+      {
+        conversationId,
+        senderRole: { $ne: 'system' },
+        senderId: { $ne: readerId },
+        readAt: null,
+      },
+      { readAt: at },
+    );
+  }
+
+  /**
+   * Writes the event's system message, if it has one, into each conversation. Idempotent by key,
+   * so even an event applied twice (past the inbox) speaks once.
+   */
+  async announce(event: EventEnvelope, conversationIds: readonly string[]): Promise<void> {
+    const text = systemMessageFor(event.event_type);
+    if (text === null) return;
+    for (const conversationId of conversationIds) {
+      const message = Message.system(
+        conversationId,
+        text,
+        event.event_id,
+        new Date(event.occurred_at),
+      );
+      await this.em
+        .createQueryBuilder(Message)
+        .insert({ ...message })
+        .onConflict(['conversationId', 'sourceEventId'])
+        .ignore()
+        .execute();
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { endpoint, NoData } from '../bus/endpoint.js';
+import { PageRequest } from '../pagination/page.request.js';
+import { CreateJobRequest, JobIdInput, UpdateJobInput } from './create-job.request.js';
+import type { CreateJobReply, JobListView, JobView } from './job.view.js';
+import {
+  AcceptLeadInput,
+  DeclineLeadInput,
+  LeadIdInput,
+  PublishJobInput,
+} from './lead.requests.js';
+import type {
+  AcceptLeadReply,
+  DeclineLeadReply,
+  PublishJobReply,
+  VendorLeadListView,
+  VendorLeadView,
+} from './lead.view.js';
+import { PutVendorProfileRequest } from './vendor-profile.request.js';
+import type { VendorProfileView } from './vendor-profile.view.js';
+
+/** jobs-leads' request/reply subjects: `jobs.<aggregate>.<verb>`. */
+export const JobsApi = {
+  createJob: endpoint<CreateJobReply>()('jobs.job.create', CreateJobRequest, {
+    users: ['customer'],
+  }),
+  getJob: endpoint<JobView>()('jobs.job.get', JobIdInput, { users: ['customer', 'admin'] }),
+  listJobs: endpoint<JobListView>()('jobs.job.list', PageRequest, { users: ['customer'] }),
+  updateJob: endpoint<JobView>()('jobs.job.update', UpdateJobInput, { users: ['customer'] }),
+  publishJob: endpoint<PublishJobReply>()('jobs.job.publish', PublishJobInput, {
+    users: ['customer'],
+  }),
+  cancelJob: endpoint<JobView>()('jobs.job.cancel', JobIdInput, { users: ['customer'] }),
+  listLeads: endpoint<VendorLeadListView>()('jobs.lead.list', PageRequest, { users: ['vendor'] }),
+  getLead: endpoint<VendorLeadView>()('jobs.lead.get', LeadIdInput, { users: ['vendor'] }),
+  acceptLead: endpoint<AcceptLeadReply>()('jobs.lead.accept', AcceptLeadInput, {
+    users: ['vendor'],
+  }),
+  declineLead: endpoint<DeclineLeadReply>()('jobs.lead.decline', DeclineLeadInput, {
+    users: ['vendor'],
+  }),
+  putVendorProfile: endpoint<VendorProfileView>()(
+    'jobs.vendor-profile.put',
+    PutVendorProfileRequest,
+    { users: ['vendor'] },
+  ),
+  getVendorProfile: endpoint<VendorProfileView>()('jobs.vendor-profile.get', NoData, {
+    users: ['vendor'],
+  }),
+} as const;
