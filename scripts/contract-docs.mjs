@@ -425,7 +425,11 @@ function buildEndpointRows({ checker, exported, exportsOf }, files) {
   return rows;
 }
 
+/** A named type, or a union of named types (`AcceptLeadReply` or `SagaRunningReply`). */
 function typeName(checker, type, what) {
+  if (type.isUnion() && !type.aliasSymbol) {
+    return type.types.map((member) => typeName(checker, member, what)).join('` or `');
+  }
   const symbol = type.aliasSymbol ?? type.symbol;
   if (!symbol || symbol.name.startsWith('__')) {
     throw new Error(`${what} must be a named type, not ${checker.typeToString(type)}`);

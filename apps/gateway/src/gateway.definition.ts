@@ -9,6 +9,7 @@ import { User } from './identity/user.entity.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LeadsModule } from './leads/leads.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
+import { SagasModule } from './sagas/sagas.module.js';
 import { gatewayMigrations } from './migrations/index.js';
 import { VendorProfilesModule } from './vendor-profiles/vendor-profiles.module.js';
 import { WalletModule } from './wallet/wallet.module.js';
@@ -29,6 +30,7 @@ export const GATEWAY: ServiceDefinition = {
     PaymentsModule,
     VendorProfilesModule,
     ConversationsModule,
+    SagasModule,
   ],
   servesBus: false,
   configureHttp: configureGatewayHttp,

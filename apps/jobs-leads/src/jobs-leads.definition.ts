@@ -5,6 +5,7 @@ import { LeadsModule } from './leads/leads.module.js';
 import { jobsLeadsMigrations } from './migrations/index.js';
 import { Lead } from './offers/lead.entity.js';
 import { OffersModule } from './offers/offers.module.js';
+import { SagasModule } from './sagas/sagas.module.js';
 import { VendorProfile } from './vendor-profiles/vendor-profile.entity.js';
 import { VendorProfilesModule } from './vendor-profiles/vendor-profiles.module.js';
 
@@ -14,6 +15,6 @@ export const JOBS_LEADS: ServiceDefinition = {
     entities: [Job, Lead, VendorProfile],
     migrations: jobsLeadsMigrations,
   },
-  features: [OffersModule, JobsModule, LeadsModule, VendorProfilesModule],
+  features: [OffersModule, JobsModule, LeadsModule, VendorProfilesModule, SagasModule],
   servesBus: true,
 };

@@ -38,3 +38,5 @@ export * from './messaging/message.requests.js';
 export * from './messaging/messaging.views.js';
 export * from './notifications/notifications.api.js';
 export * from './notifications/job-event.view.js';
+export * from './sagas/saga.requests.js';
+export * from './sagas/saga.views.js';

@@ -18,3 +18,8 @@ export * from './time/clock.js';
 export * from './metrics/metrics.js';
 export * from './bus/serve.decorator.js';
 export * from './time/poller.js';
+export * from './sagas/saga.js';
+export * from './sagas/saga-engine.js';
+export * from './sagas/saga-progress.js';
+export * from './sagas/saga-scenario.js';
+export * from './sagas/saga-tables.migration.js';

@@ -25,6 +25,33 @@ const SELECT_CHARGES = `
 @Injectable()
 export class LeadChargeRepository {
   /**
+   * Serialises, until the transaction ends, everything done under one lead's charge key: a charge
+   * and the refund (or voiding) of that same key never interleave.
+   */
+  async lockKey(em: EntityManager, leadId: string, chargeKey: string): Promise<void> {
+    await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
+      `lead-charge:${leadId}:${chargeKey}`,
+    ]);
+  }
+
+  async isVoided(em: EntityManager, leadId: string, chargeKey: string): Promise<boolean> {
+    const rows = await em.execute(
+      'select 1 from escrow.lead_charge_void where lead_id = ? and charge_key = ?',
+      [leadId, chargeKey],
+    );
+    return rows.length > 0;
+  }
+
+  /** From now on no charge can be made under this key. */
+  async markVoided(em: EntityManager, leadId: string, chargeKey: string, at: Date): Promise<void> {
+    await em.execute(
+      `insert into escrow.lead_charge_void (lead_id, charge_key, voided_at) values (?, ?, ?)
+       on conflict do nothing`,
+      [leadId, chargeKey, at],
+    );
+  }
+
+  /**
    * The lead's charge made under `chargeKey`, locked until the transaction ends. All of the
    * lead's charges are locked (one per acceptance attempt, a handful at most), so that two
    * refunds of one charge queue on it and the second sees the first.

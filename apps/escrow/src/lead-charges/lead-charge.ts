@@ -87,6 +87,24 @@ export function chargeTransfer(charge: {
   };
 }
 
+export function chargeVoided(leadId: string, chargeKey: string): DomainError {
+  return new DomainError(
+    EscrowErrors.LEAD_CHARGE_VOIDED,
+    409,
+    'This charge was cancelled before it was made',
+    { lead_id: leadId, charge_key: chargeKey },
+  );
+}
+
+/**
+ * An acceptance that failed may never have reached its charge (the charge's reply was lost):
+ * refunding such a charge voids its key instead, so the charge can never happen later. Other
+ * reasons refund only what was charged.
+ */
+export function voidsWhenMissing(reason: LeadRefundReason): boolean {
+  return reason === 'acceptance_failed';
+}
+
 export function leadAlreadyCharged(leadId: string): DomainError {
   return new DomainError(
     EscrowErrors.LEAD_ALREADY_CHARGED,

@@ -1,10 +1,12 @@
 import { Migration20261122000200Ledger } from './Migration20261122000200Ledger.js';
 import { Migration20261122000300Payments } from './Migration20261122000300Payments.js';
 import { Migration20261122000400LeadChargeRetries } from './Migration20261122000400LeadChargeRetries.js';
+import { Migration20261201000100LeadChargeVoids } from './Migration20261201000100LeadChargeVoids.js';
 
 /** Oldest first. Applied migrations are never edited; changes go in a new one. */
 export const escrowMigrations = [
   Migration20261122000200Ledger,
   Migration20261122000300Payments,
   Migration20261122000400LeadChargeRetries,
+  Migration20261201000100LeadChargeVoids,
 ];

@@ -1,6 +1,7 @@
 import {
   AcceptLeadRequest,
   DeclineLeadRequest,
+  isSagaRunningReply,
   JobsApi,
   PageRequest,
   type AcceptLeadReply,
@@ -20,10 +21,13 @@ import {
   Param,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
 import { Roles } from '../identity/roles.decorator.js';
+import { toSagaRunningResponse, type SagaRunningResponse } from '../sagas/saga.response.js';
 import {
   toAcceptLeadResponse,
   toDeclineLeadResponse,
@@ -55,7 +59,10 @@ export class LeadsController {
     return toLeadResponse(await this.bus.sendAs(principal, JobsApi.getLead, { lead_id: leadId }));
   }
 
-  /** Pays the lead price from the wallet and unlocks the customer's details and messaging. */
+  /**
+   * Pays the lead price from the wallet and unlocks the customer's details and messaging: 200,
+   * or 202 with a `status_url` when the payment takes longer than the wait.
+   */
   @Post(':leadId/accept')
   @HttpCode(HttpStatus.OK)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -64,14 +71,16 @@ export class LeadsController {
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('leadId') leadId: string,
     @Body() body: AcceptLeadRequest,
+    @Res({ passthrough: true }) response: Response,
     @Headers('idempotency-key') headerKey?: string,
-  ): Promise<AcceptLeadReply> {
-    return toAcceptLeadResponse(
-      await this.bus.sendAs(principal, JobsApi.acceptLead, {
-        lead_id: leadId,
-        idempotency_key: body.idempotency_key ?? headerKey,
-      }),
-    );
+  ): Promise<AcceptLeadReply | SagaRunningResponse> {
+    const reply = await this.bus.sendAs(principal, JobsApi.acceptLead, {
+      lead_id: leadId,
+      idempotency_key: body.idempotency_key ?? headerKey,
+    });
+    if (!isSagaRunningReply(reply)) return toAcceptLeadResponse(reply);
+    response.status(HttpStatus.ACCEPTED);
+    return toSagaRunningResponse(reply);
   }
 
   @Post(':leadId/decline')

@@ -52,7 +52,8 @@ describe('lead preview', () => {
       now,
       72 * 3600_000,
     );
-    const { conversationId } = accepted.accept('live', null, now);
+    accepted.claim('saga-1', 'live');
+    const { conversationId } = accepted.accept('saga-1', 'live', now);
     expect(toVendorLeadView(accepted, job)).toMatchObject({
       customer_name: 'Alice',
       customer_email: 'alice@example.com',

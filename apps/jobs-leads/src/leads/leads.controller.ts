@@ -1,6 +1,7 @@
 import {
   JobsApi,
   type AcceptLeadReply,
+  type SagaRunningReply,
   type DeclineLeadReply,
   type VendorLeadListView,
   type VendorLeadView,
@@ -30,7 +31,10 @@ export class LeadsController {
   }
 
   @Serve(JobsApi.acceptLead)
-  accept({ principal, data }: Received<typeof JobsApi.acceptLead>): Promise<AcceptLeadReply> {
+  accept({
+    principal,
+    data,
+  }: Received<typeof JobsApi.acceptLead>): Promise<AcceptLeadReply | SagaRunningReply> {
     return this.commands.execute(new AcceptLeadCommand(principal, data));
   }
 

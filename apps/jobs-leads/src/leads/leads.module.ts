@@ -4,7 +4,7 @@ import { OffersModule } from '../offers/offers.module.js';
 import { AcceptLeadHandler } from './accept-lead/accept-lead.handler.js';
 import { DeclineLeadHandler } from './decline-lead/decline-lead.handler.js';
 import { GetLeadHandler } from './get-lead/get-lead.handler.js';
-import { LeadPayments } from './lead-payments.adapter.js';
+import { AcceptLeadSaga } from './accept-lead/accept-lead.saga.js';
 import { LeadsController } from './leads.controller.js';
 import { ListLeadsHandler } from './list-leads/list-leads.handler.js';
 
@@ -13,7 +13,7 @@ import { ListLeadsHandler } from './list-leads/list-leads.handler.js';
   imports: [OffersModule, JobsModule],
   controllers: [LeadsController],
   providers: [
-    LeadPayments,
+    AcceptLeadSaga,
     ListLeadsHandler,
     GetLeadHandler,
     AcceptLeadHandler,

@@ -1,4 +1,4 @@
-import { conversationIdForLead, type DomainError } from '#contracts';
+import { conversationIdForLead } from '#contracts';
 import { Lead } from './lead.entity.js';
 
 const now = new Date('2026-11-22T10:00:00Z');
@@ -13,45 +13,40 @@ const offer = () =>
     now,
     72 * 3600_000,
   );
-const refusal = (code: string): DomainError =>
-  expect.objectContaining({ code, status: 409 }) as unknown as DomainError;
+const refusal = (code: string) => expect.objectContaining({ code, status: 409 });
 
 describe('Lead acceptance', () => {
-  it('charges each attempt under a key of its own, at the lead’s price', () => {
+  it('is claimed by one acceptance at a time, at the lead’s price', () => {
     const lead = offer();
-    expect(lead.beginAcceptance('live')).toEqual({
-      leadId: lead.id,
-      chargeKey: `lead-accept:${lead.id}:1`,
-      pricePence: 650,
-    });
-    expect(lead.beginAcceptance('live').chargeKey).toBe(`lead-accept:${lead.id}:2`);
+    expect(lead.claim('saga-1', 'live')).toEqual({ pricePence: 650 });
+    expect(lead.claim('saga-1', 'live')).toEqual({ pricePence: 650 });
+    expect(() => lead.claim('saga-2', 'live')).toThrow(refusal('LEAD_ALREADY_ACCEPTED'));
+    lead.releaseClaim('saga-2');
+    expect(() => lead.claim('saga-2', 'live')).toThrow(refusal('LEAD_ALREADY_ACCEPTED'));
+    lead.releaseClaim('saga-1');
+    expect(lead.claim('saga-2', 'live')).toEqual({ pricePence: 650 });
     expect(lead.status).toBe('offered');
   });
 
   it('refuses an offer whose job is no longer live', () => {
     const lead = offer();
-    expect(() => lead.beginAcceptance('cancelled')).toThrow(refusal('LEAD_NOT_OFFERED'));
-    expect(() => lead.accept('expired', null, now)).toThrow(refusal('LEAD_NOT_OFFERED'));
-    expect(lead).toMatchObject({ status: 'offered', acceptAttempts: 0, acceptedAt: null });
+    expect(() => lead.claim('saga-1', 'cancelled')).toThrow(refusal('LEAD_NOT_OFFERED'));
+    expect(() => lead.accept('saga-1', 'expired', now)).toThrow(refusal('LEAD_NOT_OFFERED'));
+    expect(lead).toMatchObject({ status: 'offered', acceptingSagaId: null, acceptedAt: null });
   });
 
-  it('accepts once, naming the conversation from the lead, and replays only for the same key', () => {
+  it('accepts once, for the acceptance that claimed it, naming the conversation from the lead', () => {
     const lead = offer();
-    expect(lead.accept('live', 'key-00000001', now)).toEqual({
+    lead.claim('saga-1', 'live');
+    expect(() => lead.accept('saga-2', 'live', now)).toThrow(refusal('LEAD_ALREADY_ACCEPTED'));
+    expect(lead.accept('saga-1', 'live', now)).toEqual({
       leadId: lead.id,
       from: 'offered',
       to: 'accepted',
       conversationId: conversationIdForLead(lead.id),
     });
-    lead.recordAcceptanceEvent('e1');
-    expect(lead.replayAcceptance('key-00000001')).toEqual({
-      leadId: lead.id,
-      conversationId: conversationIdForLead(lead.id),
-      eventId: 'e1',
-    });
-    expect(() => lead.replayAcceptance('key-00000002')).toThrow(refusal('LEAD_ALREADY_ACCEPTED'));
-    expect(() => lead.replayAcceptance(undefined)).toThrow(refusal('LEAD_ALREADY_ACCEPTED'));
-    expect(() => lead.beginAcceptance('live')).toThrow(refusal('LEAD_ALREADY_ACCEPTED'));
+    expect(lead).toMatchObject({ acceptingSagaId: null, acceptedAt: now });
+    expect(() => lead.claim('saga-3', 'live')).toThrow(refusal('LEAD_ALREADY_ACCEPTED'));
   });
 });
 

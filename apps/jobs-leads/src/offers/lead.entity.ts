@@ -1,5 +1,4 @@
 import { conversationIdForLead, type JobStatus, type LeadStatus } from '#contracts';
-import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -21,20 +20,6 @@ export interface LeadTransition {
   leadId: string;
   from: LeadStatus;
   to: LeadStatus;
-}
-
-/** One paid attempt to accept: escrow charges `pricePence` under `chargeKey`, at most once. */
-export interface AcceptanceAttempt {
-  leadId: string;
-  chargeKey: string;
-  pricePence: number;
-}
-
-/** An acceptance already made, as a retry of the request that made it is answered. */
-export interface AcceptanceRecord {
-  leadId: string;
-  conversationId: string;
-  eventId: string;
 }
 
 /** One job offered to one vendor, at a price only that vendor sees. */
@@ -74,14 +59,9 @@ export class Lead {
   @Property({ type: 'uuid', nullable: true })
   conversationId: string | null = null;
 
-  @Property({ type: 'integer' })
-  acceptAttempts: Opt<number> = 0;
-
-  @Property({ type: 'text', nullable: true })
-  acceptIdempotencyKey: string | null = null;
-
+  /** The acceptance saga holding the offer while the vendor pays; one at a time. */
   @Property({ type: 'uuid', nullable: true })
-  acceptEventId: string | null = null;
+  acceptingSagaId: string | null = null;
 
   static offer(input: LeadOffer, now: Date, ttlMs: number): Lead {
     const lead = new Lead();
@@ -105,18 +85,22 @@ export class Lead {
   }
 
   /**
-   * Step 1 of pay-then-accept: the offer must still be open on a live job. Every attempt counts,
-   * so each pays under its own key and a retry after a refunded failure pays again.
+   * Step 1 of accepting: the offer must still be open on a live job, and no other acceptance may
+   * hold it, so that of many parallel accepts exactly one goes on to pay.
    */
-  beginAcceptance(jobStatus: JobStatus): AcceptanceAttempt {
+  claim(sagaId: string, jobStatus: JobStatus): { pricePence: number } {
     nextLeadStatus(this.status, 'accept');
     assertJobOnOffer(jobStatus);
-    this.acceptAttempts += 1;
-    return {
-      leadId: this.id,
-      chargeKey: `lead-accept:${this.id}:${this.acceptAttempts}`,
-      pricePence: this.pricePence,
-    };
+    if (this.acceptingSagaId !== null && this.acceptingSagaId !== sagaId) {
+      throw leadAlreadyAccepted();
+    }
+    this.acceptingSagaId = sagaId;
+    return { pricePence: this.pricePence };
+  }
+
+  /** Undoes `claim`: the acceptance stopped, the offer is open to the vendor again. */
+  releaseClaim(sagaId: string): void {
+    if (this.acceptingSagaId === sagaId) this.acceptingSagaId = null;
   }
 
   /**
@@ -124,35 +108,18 @@ export class Lead {
    * conversation is named from the lead alone, so messaging can open the same one from the event.
    */
   accept(
+    sagaId: string,
     jobStatus: JobStatus,
-    idempotencyKey: string | null,
     now: Date,
   ): LeadTransition & { conversationId: string } {
     nextLeadStatus(this.status, 'accept');
     assertJobOnOffer(jobStatus);
+    if (this.acceptingSagaId !== sagaId) throw leadAlreadyAccepted();
     const conversationId = conversationIdForLead(this.id);
     this.acceptedAt = now;
     this.conversationId = conversationId;
-    this.acceptIdempotencyKey = idempotencyKey;
+    this.acceptingSagaId = null;
     return { ...this.move('accept'), conversationId };
-  }
-
-  /** Keeps the acceptance's event id, which a retry with the same idempotency key answers. */
-  recordAcceptanceEvent(eventId: string): void {
-    this.acceptEventId = eventId;
-  }
-
-  /** The acceptance again for a retry of the request that made it; anyone else gets 409. */
-  replayAcceptance(idempotencyKey: string | undefined): AcceptanceRecord {
-    if (
-      idempotencyKey &&
-      this.acceptIdempotencyKey === idempotencyKey &&
-      this.acceptEventId &&
-      this.conversationId
-    ) {
-      return { leadId: this.id, conversationId: this.conversationId, eventId: this.acceptEventId };
-    }
-    throw leadAlreadyAccepted();
   }
 
   decline(reason: string): LeadTransition {

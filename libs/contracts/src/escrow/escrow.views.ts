@@ -25,10 +25,12 @@ export interface LeadChargeReply {
 
 export interface LeadRefundReply {
   lead_id: string;
-  transaction_id: string;
+  /** Null when the named charge never happened: it is void from then on, and refunds nothing. */
+  transaction_id: string | null;
   reason: string;
   refunded: number;
-  balance: number;
+  /** The vendor's balance after it; null for a voided charge, which names no wallet. */
+  balance: number | null;
 }
 
 export interface DepositReply {

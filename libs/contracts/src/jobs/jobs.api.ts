@@ -15,6 +15,8 @@ import type {
   VendorLeadListView,
   VendorLeadView,
 } from './lead.view.js';
+import { SagaIdInput, SagaListQuery } from '../sagas/saga.requests.js';
+import type { SagaListView, SagaRunningReply, SagaView } from '../sagas/saga.views.js';
 import { PutVendorProfileRequest } from './vendor-profile.request.js';
 import type { VendorProfileView } from './vendor-profile.view.js';
 
@@ -32,7 +34,8 @@ export const JobsApi = {
   cancelJob: endpoint<JobView>()('jobs.job.cancel', JobIdInput, { users: ['customer'] }),
   listLeads: endpoint<VendorLeadListView>()('jobs.lead.list', PageRequest, { users: ['vendor'] }),
   getLead: endpoint<VendorLeadView>()('jobs.lead.get', LeadIdInput, { users: ['vendor'] }),
-  acceptLead: endpoint<AcceptLeadReply>()('jobs.lead.accept', AcceptLeadInput, {
+  /** The accept saga's outcome, or where it stands after `SAGA_HTTP_WAIT_MS`. */
+  acceptLead: endpoint<AcceptLeadReply | SagaRunningReply>()('jobs.lead.accept', AcceptLeadInput, {
     users: ['vendor'],
   }),
   declineLead: endpoint<DeclineLeadReply>()('jobs.lead.decline', DeclineLeadInput, {
@@ -46,4 +49,11 @@ export const JobsApi = {
   getVendorProfile: endpoint<VendorProfileView>()('jobs.vendor-profile.get', NoData, {
     users: ['vendor'],
   }),
+  /** A saga run of jobs-leads, for the user who started it. */
+  getSaga: endpoint<SagaView>()('jobs.saga.get', SagaIdInput, {
+    users: ['customer', 'vendor', 'admin'],
+  }),
+  listSagas: endpoint<SagaListView>()('jobs.saga.list', SagaListQuery, { users: ['admin'] }),
+  /** A failed run compensates again, once an operator has fixed what blocked it. */
+  retrySaga: endpoint<SagaView>()('jobs.saga.retry', SagaIdInput, { users: ['admin'] }),
 } as const;

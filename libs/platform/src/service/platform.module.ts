@@ -14,6 +14,7 @@ import { Readiness } from '../health/readiness.js';
 import { MetricsController } from '../metrics/metrics.controller.js';
 import { Metrics } from '../metrics/metrics.js';
 import { NatsConnectionHolder } from '../nats/nats-connection.js';
+import { SagaEngine } from '../sagas/saga-engine.js';
 import { CLOCK, systemClock } from '../time/clock.js';
 
 export interface PlatformModuleOptions {
@@ -41,6 +42,7 @@ export class PlatformModule {
       OutboxRelay,
       EventConsumers,
       BusClient,
+      SagaEngine,
       Readiness,
     ];
     return {

@@ -8,6 +8,7 @@ import {
   actorFor,
   assertMayCharge,
   chargeTransfer,
+  chargeVoided,
   leadAlreadyCharged,
   vendorWallet,
 } from '../lead-charge.js';
@@ -37,6 +38,10 @@ export class ChargeLeadHandler implements ICommandHandler<ChargeLeadCommand> {
     };
     return retryOnConflict(() =>
       this.em.transactional(async (em) => {
+        await this.charges.lockKey(em, charge.leadId, charge.chargeKey);
+        if (await this.charges.isVoided(em, charge.leadId, charge.chargeKey)) {
+          throw chargeVoided(charge.leadId, charge.chargeKey);
+        }
         const posted = await this.ledger.post(em, chargeTransfer(charge));
         const reply: LeadChargeReply = {
           lead_id: charge.leadId,

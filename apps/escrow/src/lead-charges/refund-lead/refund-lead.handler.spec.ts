@@ -129,6 +129,28 @@ describe('RefundLeadHandler', () => {
     expect(await ledgerOf(leadId)).toHaveLength(2);
   });
 
+  it('voids a failed acceptance’s charge that never happened, so a late charge under its key is refused', async () => {
+    const { vendor, leadId, caller } = await paidLead();
+    const lostKey = `lead-accept:${randomUUID()}`;
+    expect(await refund(caller, leadId, lostKey, 'acceptance_failed')).toEqual({
+      lead_id: leadId,
+      transaction_id: null,
+      reason: 'acceptance_failed',
+      refunded: 0,
+      balance: null,
+    });
+    const late = harness.commands.execute(
+      new ChargeLeadCommand(caller, {
+        lead_id: leadId,
+        vendor_id: vendor.userId,
+        amount: 10,
+        idempotency_key: lostKey,
+      }),
+    );
+    await expect(late).rejects.toMatchObject({ code: 'LEAD_CHARGE_VOIDED', status: 409 });
+    expect((await ledgerOf(leadId)).filter((entry) => entry.kind === 'lead_refund')).toEqual([]);
+  });
+
   it('names the system as the actor when escrow refunds on its own, for whoever caused it', async () => {
     const { leadId, key } = await paidLead();
     const cancelledBy = randomUUID();

@@ -1,8 +1,8 @@
-import type { AcceptLeadInput, AcceptLeadReply, UserPrincipal } from '#contracts';
+import type { AcceptLeadInput, AcceptLeadReply, SagaRunningReply, UserPrincipal } from '#contracts';
 import { Command } from '@nestjs/cqrs';
 
 /** A vendor pays for an offer and accepts it, unlocking the customer's contact details. */
-export class AcceptLeadCommand extends Command<AcceptLeadReply> {
+export class AcceptLeadCommand extends Command<AcceptLeadReply | SagaRunningReply> {
   constructor(
     readonly vendor: UserPrincipal<'vendor'>,
     readonly request: AcceptLeadInput,

@@ -8,7 +8,10 @@ import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profil
 import { DeclineLeadCommand } from '../decline-lead/decline-lead.command.js';
 import { AcceptLeadCommand } from './accept-lead.command.js';
 
-/** The paths that never reach escrow (not running here); the e2e suite covers the payment. */
+/**
+ * The paths that never get an answer from escrow (not running here); the e2e suites cover the
+ * payment, its compensation and the faults.
+ */
 describe('AcceptLeadHandler', () => {
   let harness: ServiceHarness;
   const customer = { userId: randomUUID(), role: 'customer' } as const;
@@ -43,6 +46,8 @@ describe('AcceptLeadHandler', () => {
     );
 
   beforeAll(async () => {
+    // Escrow is not running here: an acceptance waits only briefly before answering "running".
+    process.env.SAGA_HTTP_WAIT_MS = '300';
     harness = await ServiceHarness.start('jobs-leads', JOBS_LEADS);
     await harness.commands.execute(
       new PutVendorProfileCommand(vendor, {
@@ -55,7 +60,10 @@ describe('AcceptLeadHandler', () => {
       }),
     );
   });
-  afterAll(() => harness.stop());
+  afterAll(async () => {
+    delete process.env.SAGA_HTTP_WAIT_MS;
+    await harness.stop();
+  });
 
   it('answers another vendor’s lead, or no lead at all, with 404 LEAD_NOT_FOUND', async () => {
     const { leadId } = await offered();
@@ -83,34 +91,40 @@ describe('AcceptLeadHandler', () => {
     }
   });
 
-  it('answers a retry of an acceptance with its first event; anyone else gets 409', async () => {
-    const { leadId } = await offered();
-    const eventId = randomUUID();
-    // Accepted (and paid for) earlier with this idempotency key; marked here without escrow.
-    await harness.db.query(
-      `update jobs.lead set status = 'accepted', accepted_at = now(), conversation_id = $2,
-         accept_idempotency_key = 'retry-key-0001', accept_event_id = $3 where id = $1`,
-      [leadId, randomUUID(), eventId],
+  it('answers a refusal the same way when the same request is retried, and a key reused on another lead with 422', async () => {
+    const declined = await offered();
+    await harness.commands.execute(
+      new DeclineLeadCommand(vendor, { lead_id: declined.leadId, reason: 'too_busy' }),
     );
-    expect(await accept(leadId, 'retry-key-0001')).toMatchObject({
-      lead_id: leadId,
-      event_id: eventId,
-    });
-    for (const key of ['another-key-0001', undefined]) {
-      await expect(accept(leadId, key)).rejects.toMatchObject({
-        code: 'LEAD_ALREADY_ACCEPTED',
-        status: 409,
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(accept(declined.leadId, 'retry-key-0001')).rejects.toMatchObject({
+        code: 'LEAD_NOT_OFFERED',
       });
     }
+    const other = await offered();
+    await expect(accept(other.leadId, 'retry-key-0001')).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      status: 422,
+    });
+    const { rows } = await harness.db.query(
+      `select status, error->>'code' as code from jobs.saga_instance
+       where type = 'accept-lead' and idempotency_key = 'retry-key-0001'`,
+    );
+    expect(rows).toEqual([{ status: 'compensated', code: 'LEAD_NOT_OFFERED' }]);
   });
 
-  it('leaves the lead on offer when escrow cannot be reached, the attempt counted', async () => {
+  it('holds the offer for the one acceptance that is paying, while escrow does not answer', async () => {
     const { leadId } = await offered();
-    await expect(accept(leadId)).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    const running = await accept(leadId, 'paying-key-0001');
+    expect(running).toEqual({ saga_id: expect.any(String), status: 'running' });
+    await expect(accept(leadId, 'other-key-0001')).rejects.toMatchObject({
+      code: 'LEAD_ALREADY_ACCEPTED',
+      status: 409,
+    });
     const { rows } = await harness.db.query(
-      'select status, accept_attempts from jobs.lead where id = $1',
+      'select status, accepting_saga_id from jobs.lead where id = $1',
       [leadId],
     );
-    expect(rows[0]).toEqual({ status: 'offered', accept_attempts: 1 });
+    expect(rows[0]).toEqual({ status: 'offered', accepting_saga_id: (running as any).saga_id });
   });
 });
