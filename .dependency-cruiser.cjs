@@ -22,6 +22,7 @@ const INFRASTRUCTURE_ROLES = [
   'filter',
   'middleware',
   'interceptor',
+  'pipe',
   'cli',
   'setup',
   'adapter',

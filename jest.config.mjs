@@ -11,6 +11,7 @@ const shared = {
   },
   transform: { '^.+\\.ts$': tsJest },
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/test/support/load-nest-first.mjs'],
 };
 
 export default {

@@ -37,6 +37,7 @@ import { performance } from 'node:perf_hooks';
 import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, headers as natsHeaders } from '@nats-io/transport-node';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -44,7 +45,7 @@ import {
   closedLoop,
   count2xx,
   describeError,
-  fundVendors,
+  fundUsers,
   httpJson,
   ignoreIdleErrors,
   log,
@@ -109,6 +110,8 @@ const PLAN = {
 };
 
 const LEAD_CHARGE_SUBJECT = 'escrow.lead.charge';
+const EVENT_STREAM_NAME = 'TRADEMATCH_EVENTS';
+const MESSAGING_JOB_EVENTS_CONSUMER = 'messaging-job-events';
 const CORRELATION_ID_HEADER = 'x-correlation-id';
 
 const APPS = [
@@ -272,6 +275,8 @@ async function run(state, stamp, startedAt) {
   const { token } = await registerAndLogin(gatewayPort, 'customer');
   const db = ignoreIdleErrors(new pg.Client({ connectionString: databaseUrl }));
   await db.connect();
+  const pipelineConnection = await connect({ servers: nats.url, name: 'bench-pipeline' });
+  const pipelineSources = { db, jsm: await jetstreamManager(pipelineConnection) };
   const phases = {};
   const pipeline = {};
   const cpu = {};
@@ -281,17 +286,17 @@ async function run(state, stamp, startedAt) {
   const phase = async (name, description, load) => {
     log(description);
     const before = cpuTracker.take();
-    const atStart = await pipelineCounts(db);
+    const atStart = await pipelineCounts(pipelineSources);
     const loadStarted = performance.now();
     phases[name] = await load();
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const loaded = cpuTracker.take();
-    const atEnd = await pipelineCounts(db);
-    const drained = await waitForPipeline(db);
+    const atEnd = await pipelineCounts(pipelineSources);
+    const drained = await waitForPipeline(pipelineSources);
     pipeline[name] = {
       eventsLoggedPerSecondDuringLoad: round((atEnd.logged - atStart.logged) / loadSeconds, 1),
       backlogAtLoadEnd: atEnd.jobs - atEnd.logged,
-      messagingBacklogAtLoadEnd: atEnd.jobs - atEnd.messaging,
+      messagingBacklogAtLoadEnd: atEnd.messagingPending,
       unpublishedAtLoadEnd: atEnd.unpublished,
       ...drained,
     };
@@ -360,6 +365,7 @@ async function run(state, stamp, startedAt) {
   } finally {
     cpuTracker.stop();
     await db.end();
+    await pipelineConnection.close();
   }
 
   return {
@@ -585,7 +591,7 @@ async function measureLeadCharges({ gatewayPort, natsUrl, databaseUrl, db, cpuTr
   const plan = PLAN.leadCharges;
   log(`lead charges: registering ${plan.vendors} vendors and funding them through the deposit API`);
   const fundingStarted = performance.now();
-  const vendors = await fundVendors(gatewayPort, {
+  const vendors = await fundUsers(gatewayPort, {
     count: plan.vendors,
     depositPounds: plan.depositPounds,
     depositsFor: (index) => (index === 0 ? plan.sharedWalletDeposits : 1),
@@ -883,34 +889,33 @@ async function checkLedger(db, succeeded, amountPounds) {
 // Event pipeline: job + outbox row -> relay -> JetStream -> notifications.event_log
 
 /**
- * `logged`: JOB_CREATED events in the notifications event log. `messaging`: those messaging's
- * consumer of jobs-leads events has handled too (it acts only on a few event types, but takes
- * every one of them through its inbox, one at a time).
+ * `logged`: JOB_CREATED events in the notifications event log. `messagingPending`: the events
+ * messaging's consumer of jobs-leads events has not acked yet (it applies only a few event types
+ * and acks the others unapplied, so its inbox does not count them).
  */
-async function pipelineCounts(db) {
+async function pipelineCounts({ db, jsm }) {
   const { rows } = await db.query(`
     select (select count(*) from jobs.job)::int as jobs,
            (select count(*) from jobs.outbox where published_at is null)::int as unpublished,
            (select count(*) from notifications.event_log
-             where event_type = 'JOB_CREATED')::int as logged,
-           (select count(*) from messaging.inbox
-             where event_type = 'JOB_CREATED')::int as messaging`);
-  return rows[0];
+             where event_type = 'JOB_CREATED')::int as logged`);
+  const consumer = await jsm.consumers.info(EVENT_STREAM_NAME, MESSAGING_JOB_EVENTS_CONSUMER);
+  return { ...rows[0], messagingPending: consumer.num_pending + consumer.num_ack_pending };
 }
 
 /**
  * Waits until every job's event is in the event log and through messaging's consumer (or the
  * timeout), and says how long.
  */
-async function waitForPipeline(db) {
+async function waitForPipeline(pipelineSources) {
   const start = performance.now();
-  let counts = await pipelineCounts(db);
+  let counts = await pipelineCounts(pipelineSources);
   while (
-    (counts.logged < counts.jobs || counts.messaging < counts.jobs) &&
+    (counts.logged < counts.jobs || counts.messagingPending > 0) &&
     performance.now() - start < DRAIN_TIMEOUT_MS
   ) {
     await sleep(100);
-    counts = await pipelineCounts(db);
+    counts = await pipelineCounts(pipelineSources);
   }
   return { ...counts, waitedSeconds: round((performance.now() - start) / 1000) };
 }
@@ -1478,6 +1483,10 @@ function printSummary(results) {
       ['accept', 'accept lead'],
       ['send', 'send message'],
       ['list', 'list messages'],
+      ['quoteSend', 'send quote'],
+      ['quoteAccept', 'accept quote (funds escrow)'],
+      ['milestoneSubmit', 'submit milestone'],
+      ['milestoneApprove', 'approve milestone (releases escrow)'],
     ].map(([step, label]) =>
       row(
         `Flow: ${label}, paced ${marketplace[step].targetRate}/s`,
@@ -1493,7 +1502,18 @@ function printSummary(results) {
       marketplace.maxSend.errors,
     ),
   ]);
-  for (const step of ['create', 'publish', 'accept', 'send', 'list', 'maxSend']) {
+  for (const step of [
+    'create',
+    'publish',
+    'accept',
+    'send',
+    'list',
+    'maxSend',
+    'quoteSend',
+    'quoteAccept',
+    'milestoneSubmit',
+    'milestoneApprove',
+  ]) {
     const samples = marketplace[step].failureSamples ?? [];
     if (samples.length > 0) console.log(`  ${step} failures, e.g.: ${samples.join(' | ')}`);
   }
@@ -1554,13 +1574,17 @@ function printSummary(results) {
       `${marketplace.maxSend.ranOutOfSends ? ' (stopped: every sender at the rate limit)' : ''}`,
   );
   console.log(
-    `  checks: ${flow.live_jobs} live jobs for ${flow.published} published, ` +
+    `  checks: ${flow.awarded_jobs} awarded jobs for ${flow.published} published, ` +
       `${flow.jobs_with_other_lead_counts} without ${marketplace.plan.leadsPerJob} leads; ` +
-      `${flow.accepted_leads} leads accepted of ${flow.acceptances}, ${flow.leads_charged_once} ` +
+      `${flow.winning_leads} accepted leads won of ${flow.acceptances}, ${flow.leads_charged_once} ` +
       `charged exactly once, ${flow.charges_to_flow_vendors} charges in all; ` +
-      `${flow.conversations_with_one_system_message} of ${flow.conversations} conversations with ` +
-      `one system message; ${flow.text_messages} messages stored and ${flow.message_sent_events} ` +
-      `MESSAGE_SENT logged for ${flow.messagesSent} sent; ${flow.customer_events_with_a_price} ` +
+      `${flow.conversations_with_one_acceptance_message} of ${flow.conversations} conversations ` +
+      `with one acceptance message; ${flow.text_messages} messages stored and ` +
+      `${flow.message_sent_events} MESSAGE_SENT logged for ${flow.messagesSent} sent; ` +
+      `${flow.quotes_with_one_funded_escrow} of ${flow.awards} accepted quotes with exactly one ` +
+      `funded escrow; ${flow.released_once_with_commission} of ${flow.releases} approved ` +
+      `milestones released once less commission, ${flow.completed_jobs} jobs completed, ` +
+      `${flow.archived_conversations} conversations archived; ${flow.customer_events_with_a_price} ` +
       `customer-facing events with a price; ledger invariants ${flow.ledger.ok ? 'hold' : 'BROKEN'}: ` +
       `${flow.ok ? 'OK' : 'NOT OK'}`,
   );
@@ -1587,6 +1611,10 @@ function printSummary(results) {
         'messageSend',
         'messageList',
         'messageSendMax',
+        'quoteSend',
+        'quoteAccept',
+        'milestoneSubmit',
+        'milestoneApprove',
       ].flatMap((phase) => [
         [`${phase} ms/op`, ...names.map((n) => fixed(2)(cpu[phase].cpuMsPerJob[n]))],
         [

@@ -287,6 +287,12 @@ function buildAsyncApi({ checker, exported }) {
           description: 'How many times it was delivered, in decimal.',
           type: 'string',
         },
+        'x-reason': {
+          description:
+            "`refused` (a domain rule refused it: a 4xx), `unreadable` (no event of a known type and version, or not on its producer's subject) or `gave_up` (it kept failing for EVENT_RETRY_GIVE_UP_MS).",
+          type: 'string',
+          enum: ['refused', 'unreadable', 'gave_up'],
+        },
         'x-error': { description: 'The last error, cut to 500 characters.', type: 'string' },
         [correlationHeader]: { description: "The event's correlation id.", type: 'string' },
         'Nats-Msg-Id': {

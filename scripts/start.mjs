@@ -10,11 +10,19 @@
  * embedded Postgres (data kept in .data/postgres, reused across runs) or
  * nats-server (JetStream store in .data/nats). On shutdown we stop only what
  * this script started, never a server that was already running.
+ *
+ * Our own nats-server runs the NATS users and permissions generated from
+ * libs/contracts, with a fresh random password per app; each app gets its own
+ * as NATS_USER and NATS_PASSWORD, and .data/nats/app-passwords.env keeps them
+ * for `npm run events:redrive` while the system runs. A server that was
+ * already there, or NATS_URL, is used as it is: without credentials, unless
+ * you set them yourself.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,6 +36,7 @@ const DATA_DIR = path.join(ROOT, '.data');
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tradematch';
 const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+const NATS_PASSWORDS_FILE = path.join(DATA_DIR, 'nats', 'app-passwords.env');
 const EMBEDDED_PG_FIRST_PORT = 5433;
 
 const READY_TIMEOUT_MS = 60_000;
@@ -52,7 +61,14 @@ Either install it:
   - anywhere else: download a release binary from https://github.com/nats-io/nats-server/releases and put it on PATH
 or point NATS_URL at a running NATS server with JetStream enabled, e.g. NATS_URL=nats://my-host:4222 npm start`;
 
-const running = { apps: new Map(), nats: undefined, postgres: undefined, stopping: false };
+const running = {
+  apps: new Map(),
+  nats: undefined,
+  // Each app's NATS password and the variable the server reads it from, when the server is ours.
+  natsPasswords: new Map(),
+  postgres: undefined,
+  stopping: false,
+};
 let shutdownPromise;
 
 const launcherLog = makeLogger('start', 1);
@@ -216,15 +232,61 @@ async function startNatsServer(address) {
   await mkdir(storeDir, { recursive: true });
   launcherLog.info(`No NATS at ${address.host}; starting ${binary} with its store in .data/nats`);
 
-  const args = ['-js', '-a', address.hostname, '-p', address.port, '-sd', storeDir];
-  running.nats = spawnLogged('nats', binary, args, { colour: INFRA_COLOUR });
+  const configFile = await writeNatsAuthorization();
+  const args = [
+    '-c',
+    configFile,
+    '-js',
+    '-a',
+    address.hostname,
+    '-p',
+    address.port,
+    '-sd',
+    storeDir,
+  ];
+  // The generated configuration reads each password from the server's environment.
+  const env = { ...process.env, ...natsPasswordVariables() };
+  running.nats = spawnLogged('nats', binary, args, { colour: INFRA_COLOUR, env });
   await waitForPort(address.hostname, Number(address.port), 'nats', running.nats);
 }
 
+/**
+ * The users and permissions generated from libs/contracts (the same as k8s/nats/), with a new
+ * password per app, also written to .data/nats/app-passwords.env for `npm run events:redrive`.
+ */
+async function writeNatsAuthorization() {
+  const built = (file) => path.join(ROOT, 'dist', 'libs', file);
+  const { SERVICE_NAMES } = await import(built('contracts/src/index.js'));
+  const { servicePasswordVariable } = await import(built('platform/src/config/platform-config.js'));
+  const { natsAuthorizationConfig } = await import(built('platform/src/nats/nats-permissions.js'));
+  for (const service of SERVICE_NAMES) {
+    // A leading letter: nats-server reads the variable as a configuration value.
+    running.natsPasswords.set(service, {
+      variable: servicePasswordVariable(service),
+      password: `p${randomBytes(18).toString('hex')}`,
+    });
+  }
+  const configFile = path.join(DATA_DIR, 'nats', 'tradematch-auth.conf');
+  await writeFile(configFile, natsAuthorizationConfig());
+  const passwords = Object.entries(natsPasswordVariables()).map(
+    ([name, value]) => `${name}=${value}\n`,
+  );
+  await writeFile(NATS_PASSWORDS_FILE, passwords.join(''), { mode: 0o600 });
+  return configFile;
+}
+
+function natsPasswordVariables() {
+  return Object.fromEntries(
+    [...running.natsPasswords.values()].map(({ variable, password }) => [variable, password]),
+  );
+}
+
 function startApp(app, env) {
+  const own = running.natsPasswords.get(app.name);
+  const credentials = own ? { NATS_USER: app.name, NATS_PASSWORD: own.password } : {};
   const child = spawnLogged(app.name, process.execPath, [appEntryPoint(app)], {
     colour: app.colour,
-    env: { ...env, [app.portVar]: String(app.port) },
+    env: { ...env, ...credentials, [app.portVar]: String(app.port) },
   });
   running.apps.set(app.name, child);
 }
@@ -313,7 +375,10 @@ async function stopEverything() {
   await Promise.all(
     [...running.apps].map(([name, child]) => stopProcess(name, child, APP_STOP_TIMEOUT_MS)),
   );
-  if (running.nats) await stopProcess('nats', running.nats, INFRA_STOP_TIMEOUT_MS);
+  if (running.nats) {
+    await stopProcess('nats', running.nats, INFRA_STOP_TIMEOUT_MS);
+    await rm(NATS_PASSWORDS_FILE, { force: true });
+  }
   if (running.postgres) await stopEmbeddedPostgres(running.postgres);
   launcherLog.info('Stopped.');
 }

@@ -7,11 +7,12 @@ import {
 } from '#contracts';
 import { BusClient } from '#platform';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { Ledger } from '../apps/escrow/src/ledger/ledger.repository.js';
 import { api, eventually, registerAndLogin } from './support/http-client.js';
 import { expectLedgerInvariants } from './support/ledger-invariants.js';
+import { connectAs } from './support/nats.js';
 import { TestSystem } from './support/system.js';
 
 interface Attempt {
@@ -54,10 +55,18 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
     );
   const refund = (principal: UserPrincipal, data: RefundLeadInput) =>
     attempt(() => jobsLeads.send(EscrowApi.refundLead, data, principal));
-  /** A request straight on NATS, in Nest's packet format, as anyone on the network could send. */
-  const rawRequest = async (subject: string, principal: unknown, data: unknown) => {
+  /**
+   * A request straight on NATS, in Nest's packet format, with whatever principal a caller puts
+   * in it. Only jobs-leads' NATS user may publish on the lead subjects, so it is its connection.
+   */
+  const rawRequest = async (
+    subject: string,
+    principal: unknown,
+    data: unknown,
+    connection: NatsConnection = nats,
+  ) => {
     const packet = { pattern: subject, data: { principal, data }, id: randomUUID() };
-    const message = await nats.request(subject, JSON.stringify(packet), { timeout: 5000 });
+    const message = await connection.request(subject, JSON.stringify(packet), { timeout: 5000 });
     return message.json<RawReply>();
   };
 
@@ -101,7 +110,7 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
     system = await TestSystem.start();
     jobsLeads = system.app('jobs-leads').get(BusClient);
     gateway = system.app('gateway').get(BusClient);
-    nats = await connect({ servers: process.env.NATS_URL });
+    nats = await connectAs('jobs-leads');
   });
   afterEach(() => expectLedgerInvariants(system.db));
   afterAll(async () => {
@@ -349,7 +358,7 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
     expect(await balanceOf(victim)).toBe(5);
   });
 
-  it('refuses an end user, or any service but jobs-leads, charging or refunding a lead directly (403 WRONG_ROLE)', async () => {
+  it('refuses an end user charging or refunding a lead directly (403 WRONG_ROLE), and NATS refuses any other service publishing there', async () => {
     const buyer = vendor();
     await fund(buyer, 10);
     const leadId = randomUUID();
@@ -384,17 +393,22 @@ describe('escrow ledger: lead charges and refunds over the real bus', () => {
       expect(reply.err).toMatchObject({ code: 'WRONG_ROLE', status: 403 });
       expect(reply.response).toBeUndefined();
     }
-    const fromGateway = await attempt(() =>
-      gateway.send(EscrowApi.refundLead, {
-        lead_id: leadId,
-        charge_key: key,
-        reason: 'duplicate_lead',
-      }),
-    );
-    expect(fromGateway.ok || fromGateway.error).toMatchObject({
-      code: 'WRONG_ROLE',
-      status: 403,
-    });
+    // The gateway's NATS user may not even publish there, whatever principal it claims.
+    const gatewayConnection = await connectAs('gateway');
+    try {
+      for (const principal of [buyer, { role: 'service', service: 'jobs-leads' }]) {
+        await expect(
+          rawRequest(
+            EscrowApi.refundLead.subject,
+            principal,
+            { lead_id: leadId, charge_key: key, reason: 'duplicate_lead' },
+            gatewayConnection,
+          ),
+        ).rejects.toThrow(/Permissions Violation for Publish to "escrow.lead.refund"/);
+      }
+    } finally {
+      await gatewayConnection.close();
+    }
 
     expect(await transactionCount()).toBe(before);
     expect(await refundReasons(leadId)).toEqual([{ refund_reason: null }]);

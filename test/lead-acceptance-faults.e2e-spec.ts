@@ -4,6 +4,7 @@ import { api, eventually, registerAndLogin, type TestUser } from './support/http
 import { expectLedgerInvariants } from './support/ledger-invariants.js';
 import { leadFor, publishJob, registerVendor, walletBalance } from './support/marketplace.js';
 import { ProcessSystem } from './support/processes.js';
+import { latestSaga, sagaFinished, whileSagaRowLocked } from './support/sagas.js';
 
 /**
  * Lead acceptance as a saga, with the services as real processes that the tests stop, kill and
@@ -48,24 +49,8 @@ describe('lead acceptance across stopped, killed and paused services', () => {
     ).rows;
   const leadStatus = async (leadId: string) =>
     (await system.db.query('select status from jobs.lead where id = $1', [leadId])).rows[0].status;
-  const sagaRow = async (leadId: string) =>
-    (
-      await system.db.query(
-        `select id, status, step from jobs.saga_instance
-         where type = 'accept-lead' and state->>'leadId' = $1 order by created_at desc limit 1`,
-        [leadId],
-      )
-    ).rows[0];
-  /** The saga as its initiator reads it, once it has finished (30 s at most). */
-  const finished = (vendor: TestUser, sagaId: string) =>
-    eventually(async () => {
-      const saga = await api(base, 'GET', `/api/connection/sagas/${sagaId}`, {
-        token: vendor.token,
-      });
-      return saga.status === 200 && !['running', 'compensating'].includes(saga.body.status)
-        ? saga.body
-        : undefined;
-    }, 30_000);
+  const sagaRow = (leadId: string) => latestSaga(system.db, 'accept-lead', 'leadId', leadId);
+  const finished = (vendor: TestUser, sagaId: string) => sagaFinished(base, vendor, sagaId);
   const expectAcceptedOnce = async (vendor: TestUser, leadId: string, price: number) => {
     expect(await leadStatus(leadId)).toBe('accepted');
     expect(await chargesOf(leadId)).toEqual([{ refund_reason: null }]);
@@ -133,28 +118,16 @@ describe('lead acceptance across stopped, killed and paused services', () => {
       return row?.step === 1 ? row : undefined;
     });
     // Holding the saga's row: jobs-leads gets escrow's reply but cannot record it.
-    const blocker = await system.db.connect();
-    try {
-      await blocker.query('begin');
-      await blocker.query('select 1 from jobs.saga_instance where id = $1 for update', [saga.id]);
+    await whileSagaRowLocked(system.db, saga!.id, async () => {
       system.app('escrow').resume();
       await eventually(async () => ((await chargesOf(leadId)).length === 1 ? true : undefined));
       await system.app('jobs-leads').kill();
-      // A dead client's statement still waiting for our lock would run once we let go: end it,
-      // as the crash would have had it never sent.
-      await blocker.query(
-        `select pg_terminate_backend(pid) from pg_stat_activity
-         where pg_backend_pid() = any(pg_blocking_pids(pid))`,
-      );
-    } finally {
-      await blocker.query('rollback');
-      blocker.release();
-    }
+    });
     await answered;
     expect(await sagaRow(leadId)).toMatchObject({ status: 'running', step: 1 });
 
     await system.app('jobs-leads').start();
-    expect(await finished(vendor, saga.id)).toMatchObject({ status: 'completed' });
+    expect(await finished(vendor, saga!.id)).toMatchObject({ status: 'completed' });
     await expectAcceptedOnce(vendor, leadId, price);
     const replay = await accept(vendor, leadId, key);
     expect(replay.status).toBe(200);
@@ -208,7 +181,7 @@ describe('lead acceptance across stopped, killed and paused services', () => {
       await eventually(async () => ((await chargesOf(leadId)).length === 1 ? true : undefined));
       await system.app('escrow').kill();
       const first = await answered;
-      const sagaId = first.body.saga_id ?? (await sagaRow(leadId)).id;
+      const sagaId = first.body.saga_id ?? (await sagaRow(leadId))!.id;
       const statusNow = async () =>
         (await api(base, 'GET', `/api/connection/sagas/${sagaId}`, { token: vendor.token })).body
           .status;

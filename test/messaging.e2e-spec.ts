@@ -1,6 +1,6 @@
 import { conversationIdForLead, type EventEnvelope } from '#contracts';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import {
   api,
@@ -9,6 +9,7 @@ import {
   TAP_JOB,
   type TestUser,
 } from './support/http-client.js';
+import { connectAs } from './support/nats.js';
 import { TestSystem } from './support/system.js';
 
 interface Pair {
@@ -23,7 +24,10 @@ interface Pair {
 describe('messaging: conversations opened by accepted leads', () => {
   let system: TestSystem;
   let base: string;
+  /** jobs-leads' user: the only one that may publish its events. */
   let nats: NatsConnection;
+  /** messaging's user: the only one that may read its consumer. */
+  let messagingNats: NatsConnection;
 
   /** A vendor with a Carpentry profile in E (this suite's own trade and area), able to pay. */
   const fundedVendor = async (): Promise<TestUser> => {
@@ -114,7 +118,7 @@ describe('messaging: conversations opened by accepted leads', () => {
   const consumerCaughtUp = () =>
     eventually(async () => {
       const info = await (
-        await jetstreamManager(nats)
+        await jetstreamManager(messagingNats)
       ).consumers.info('TRADEMATCH_EVENTS', 'messaging-job-events');
       return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
     });
@@ -122,10 +126,12 @@ describe('messaging: conversations opened by accepted leads', () => {
   beforeAll(async () => {
     system = await TestSystem.start();
     base = system.baseUrl;
-    nats = await connect({ servers: process.env.NATS_URL });
+    nats = await connectAs('jobs-leads');
+    messagingNats = await connectAs('messaging');
   });
   afterAll(async () => {
     await nats.close();
+    await messagingNats.close();
     await system.stop();
   });
 
@@ -401,6 +407,73 @@ describe('messaging: conversations opened by accepted leads', () => {
       expect((await messagesOf(user, pair.conversationId)).status).toBe(200);
     }
     expect(await storedMessages(pair.conversationId)).toHaveLength(2);
+  });
+
+  it('opens the conversation locked when JOB_CANCELLED is delivered before LEAD_ACCEPTED', async () => {
+    const customer = await registerAndLogin(base, 'customer');
+    const vendor = await registerAndLogin(base, 'vendor');
+    const [jobId, leadId] = [randomUUID(), randomUUID()];
+    const conversationId = conversationIdForLead(leadId);
+    const envelope = <T extends 'JOB_CANCELLED' | 'LEAD_ACCEPTED'>(
+      type: T,
+      occurredAt: string,
+      payload: EventEnvelope<T>['payload'],
+    ) =>
+      ({
+        event_id: randomUUID(),
+        event_type: type,
+        version: 1,
+        occurred_at: occurredAt,
+        actor:
+          type === 'JOB_CANCELLED'
+            ? { id: customer.id, role: 'customer' }
+            : { id: vendor.id, role: 'vendor' },
+        subject: { type: type === 'JOB_CANCELLED' ? 'job' : 'lead', id: jobId },
+        job_id: jobId,
+        correlation_id: randomUUID(),
+        causation_id: null,
+        idempotency_key: null,
+        payload,
+      }) as EventEnvelope<T>;
+    const accepted = envelope('LEAD_ACCEPTED', '2026-11-22T10:00:00.000Z', {
+      lead_id: leadId,
+      vendor_id: vendor.id,
+      customer_id: customer.id,
+      conversation_id: conversationId,
+    });
+    const cancelled = envelope('JOB_CANCELLED', '2026-11-22T10:05:00.000Z', {
+      customer_id: customer.id,
+      previous_status: 'live',
+      accepted_lead_ids: [leadId],
+    });
+    // As jobs-leads: a retry, another replica or another relay can deliver them in this order.
+    for (const event of [cancelled, accepted]) {
+      await jetstream(nats).publish(
+        `events.jobs-leads.${event.event_type}`,
+        JSON.stringify(event),
+        {
+          msgID: event.event_id,
+        },
+      );
+      await consumerCaughtUp();
+    }
+
+    const listed = (
+      await api(base, 'GET', '/api/connection/conversations', { token: vendor.token })
+    ).body.conversations;
+    expect(listed).toEqual([
+      expect.objectContaining({ conversation_id: conversationId, job_id: jobId, status: 'locked' }),
+    ]);
+    const page = (await messagesOf(customer, conversationId)).body;
+    expect(page.messages.map((message: { body: string }) => message.body)).toEqual([
+      'Job cancelled. Messaging is now read-only.',
+      'Lead accepted. Messaging enabled.',
+    ]);
+    for (const user of [customer, vendor]) {
+      const refused = await send(user, conversationId, { body: 'Still on for Tuesday?' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('CONVERSATION_LOCKED');
+    }
   });
 
   it('answers bad input with 4xx and writes nothing', async () => {

@@ -86,13 +86,14 @@ describe('GET /metrics: Prometheus metrics of every app', () => {
     }
   });
 
-  it('is public on the gateway and kept out of the OpenAPI document', async () => {
+  it('is public on the gateway, and listed as public in its OpenAPI document', async () => {
     const response = await fetch(`${base}/metrics`);
     expect(response.status).toBe(200);
     const openapi = await api(base, 'GET', '/api/docs/openapi.json');
     expect(openapi.status).toBe(200);
-    expect(Object.keys(openapi.body.paths)).not.toContain('/metrics');
-    expect(Object.keys(openapi.body.paths)).not.toContain('/health/live');
+    for (const path of ['/metrics', '/health/live', '/health/ready']) {
+      expect([path, openapi.body.paths[path]?.get?.security]).toEqual([path, []]);
+    }
   });
 
   it('times requests, bus calls, outbox publishing and event handling along a job creation', async () => {

@@ -3,7 +3,10 @@
  * create jobs, publish them (each offered to 5 vendors), and one offered vendor per job accepts
  * its lead (paying for it from a wallet funded through the deposit API); then both sides of the
  * conversations that opened send and list messages, at a fixed rate and then as fast as the
- * system takes them.
+ * system takes them; then each accepting vendor quotes and each customer accepts the quote,
+ * which funds the job's escrow from the customer's wallet; last, each vendor submits the job's one
+ * milestone and each customer approves it, releasing the escrow less commission and completing
+ * the job.
  *
  * Sending is limited to 20 messages a minute per sender, so the messages are spread over every
  * participant: each user gets 20 sends for the whole run, handed out round-robin, so no send is
@@ -17,11 +20,10 @@ import {
   checkLedgerInvariants,
   closedLoop,
   describeError,
-  fundVendors,
+  fundUsers,
   httpJson,
   log,
   pacedLoop,
-  registerUsers,
   round,
 } from './bench-support.mjs';
 
@@ -33,6 +35,8 @@ export const MARKETPLACE_PLAN = {
   customers: 250,
   vendors: 50,
   vendorDepositPounds: 1_000,
+  customerDepositPounds: 500,
+  quotePounds: 100,
   // An area and trade the other phases do not use, so that only these vendors are matched.
   trade: 'Plumbing',
   serviceArea: 'M',
@@ -77,8 +81,12 @@ export async function measureMarketplace({ gatewayPort, db, measureCpu }) {
         `profiles in ${plan.serviceArea}, funded through the deposit API`,
     );
     const setupStarted = performance.now();
-    const customers = await registerUsers(gatewayPort, 'customer', plan.customers);
-    const vendors = await fundVendors(gatewayPort, {
+    const customers = await fundUsers(gatewayPort, {
+      role: 'customer',
+      count: plan.customers,
+      depositPounds: plan.customerDepositPounds,
+    });
+    const vendors = await fundUsers(gatewayPort, {
       count: plan.vendors,
       depositPounds: plan.vendorDepositPounds,
     });
@@ -212,6 +220,79 @@ export async function measureMarketplace({ gatewayPort, db, measureCpu }) {
     maxSend.ranOutOfSends = nextTicket >= tickets.length;
     maxSend.sent = nextTicket - maxSendFirst;
 
+    log(`marketplace: every accepting vendor quotes at ${plan.flowRate}/s`);
+    const quotes = [];
+    const quoteSend = await measureCpu('quoteSend', drain, () =>
+      pacedLoop(plan.flowRate, accepted.length, async (i) => {
+        const offer = accepted[i];
+        const response = await call(offer.vendor, 'POST', '/api/connection/quotes', {
+          job_id: offer.jobId,
+          amount: plan.quotePounds,
+          description: 'Replace the valve and test the circuit for leaks.',
+          estimated_duration: '2 hours',
+        });
+        if (response.status === 201) {
+          quotes.push({ ...offer, quoteId: JSON.parse(response.body).quote_id });
+        }
+        return response;
+      }),
+    );
+    log(`marketplace: every customer accepts their quote at ${plan.flowRate}/s, funding escrow`);
+    const awarded = [];
+    const quoteAccept = await measureCpu('quoteAccept', drain, () =>
+      pacedLoop(plan.flowRate, quotes.length, async (i) => {
+        const quote = quotes[i];
+        const response = await call(
+          quote.customer,
+          'PATCH',
+          `/api/connection/quotes/${quote.quoteId}/accept`,
+          {},
+          { 'idempotency-key': randomUUID() },
+        );
+        if (response.status === 200) awarded.push(quote);
+        return response;
+      }),
+    );
+
+    const milestones = await activeMilestones(db, awarded);
+    log(`marketplace: every awarded vendor submits their milestone at ${plan.flowRate}/s`);
+    const submitted = [];
+    const milestoneSubmit = await measureCpu('milestoneSubmit', drain, () =>
+      pacedLoop(plan.flowRate, milestones.length, async (i) => {
+        const milestone = milestones[i];
+        const response = await call(
+          milestone.vendor,
+          'POST',
+          `/api/connection/milestones/${milestone.milestoneId}/submit`,
+          {
+            completion_evidence: {
+              photos: ['https://photos.example.com/valve.jpg'],
+              description: 'Valve replaced, circuit tested for leaks.',
+            },
+          },
+        );
+        if (response.status === 200) submitted.push(milestone);
+        return response;
+      }),
+    );
+    log(`marketplace: every customer approves the milestone at ${plan.flowRate}/s`);
+    const released = [];
+    const milestoneApprove = await measureCpu('milestoneApprove', drain, () =>
+      pacedLoop(plan.flowRate, submitted.length, async (i) => {
+        const milestone = submitted[i];
+        const response = await call(
+          milestone.customer,
+          'PATCH',
+          `/api/connection/milestones/${milestone.milestoneId}/approve`,
+          {},
+          { 'idempotency-key': randomUUID() },
+        );
+        if (response.status === 200) released.push(milestone);
+        return response;
+      }),
+    );
+
+    await waitForCompletions(db, released);
     const checks = await checkMarketplace(db, {
       jobs: jobs.map((job) => job.id),
       vendors: vendors.map((vendor) => vendor.id),
@@ -219,6 +300,9 @@ export async function measureMarketplace({ gatewayPort, db, measureCpu }) {
       leadsPerJob: plan.leadsPerJob,
       published: publish.status2xx,
       messagesSent: send.status2xx + maxSend.completed,
+      awarded,
+      quotePence: plan.quotePounds * 100,
+      released,
     });
     return {
       plan,
@@ -230,6 +314,10 @@ export async function measureMarketplace({ gatewayPort, db, measureCpu }) {
       send,
       list,
       maxSend,
+      quoteSend,
+      quoteAccept,
+      milestoneSubmit,
+      milestoneApprove,
       checks,
     };
   } finally {
@@ -278,6 +366,31 @@ async function acceptableLeads(db, jobs, vendors) {
 }
 
 /**
+ * The one milestone of each awarded job, once escrow has activated the job's account (it does so
+ * on JOB_IN_PROGRESS), so that it can be submitted.
+ */
+async function activeMilestones(db, awarded) {
+  const jobIds = awarded.map((quote) => quote.jobId);
+  const start = performance.now();
+  for (;;) {
+    const { rows } = await db.query(
+      `select e.job_id, m.id as milestone_id
+       from escrow.escrow_account e join escrow.escrow_milestone m on m.escrow_account_id = e.id
+       where e.job_id = any($1::uuid[]) and e.status = 'held' and e.activated_at is not null`,
+      [jobIds],
+    );
+    if (rows.length === jobIds.length) {
+      const milestoneOf = new Map(rows.map((row) => [row.job_id, row.milestone_id]));
+      return awarded.map((quote) => ({ ...quote, milestoneId: milestoneOf.get(quote.jobId) }));
+    }
+    if (performance.now() - start > DRAIN_TIMEOUT_MS) {
+      throw new Error(`only ${rows.length} of ${jobIds.length} escrow accounts became active`);
+    }
+    await sleep(100);
+  }
+}
+
+/**
  * Who sends what: every participant gets MESSAGES_PER_SENDER sends, handed out round-robin over
  * the participants (and over each one's conversations), so consecutive sends come from different
  * users.
@@ -322,6 +435,27 @@ async function waitForConversations(db, accepted) {
 }
 
 /**
+ * Waits until jobs-leads has completed each released job and messaging archived its conversation:
+ * both follow the release through events.
+ */
+async function waitForCompletions(db, released) {
+  const jobIds = released.map((milestone) => milestone.jobId);
+  const conversationIds = released.map((milestone) => milestone.conversationId);
+  const start = performance.now();
+  while (performance.now() - start < DRAIN_TIMEOUT_MS) {
+    const { rows } = await db.query(
+      `select (select count(*) from jobs.job
+                where id = any($1::uuid[]) and status = 'completed')::int as completed,
+              (select count(*) from messaging.conversation
+                where id = any($2::uuid[]) and status = 'archived')::int as archived`,
+      [jobIds, conversationIds],
+    );
+    if (rows[0].completed === jobIds.length && rows[0].archived === jobIds.length) return;
+    await sleep(100);
+  }
+}
+
+/**
  * Waits until every event in every service's outbox is in the notifications event log, so that a
  * step's events are handled (and their CPU counted) before the next step starts.
  */
@@ -346,51 +480,93 @@ export async function waitForEventLog(db) {
 }
 
 /**
- * What the flow left behind, in SQL: each published job has its leads; each accepted lead is
- * accepted, charged once and has one conversation with one system message; every message sent
- * is stored once, with one MESSAGE_SENT in the event log; no lead price reached the event log of
- * a customer-facing job event; and the ledger's invariants hold.
+ * What the flow left behind, in SQL: each published job has its leads and was awarded; each
+ * accepting vendor's lead won, was charged once and has one conversation with one acceptance
+ * message; every message sent is stored once, with one MESSAGE_SENT in the event log; every
+ * accepted quote has exactly one escrow, funded once with its amount; each approved milestone was
+ * released once with 5 % commission, its job completed and its conversation archived; no lead
+ * price reached the event log of a customer-facing job event; and the ledger's invariants hold.
  */
 async function checkMarketplace(
   db,
-  { jobs, vendors, accepted, leadsPerJob, published, messagesSent },
+  { jobs, vendors, accepted, leadsPerJob, published, messagesSent, awarded, quotePence, released },
 ) {
   const leadIds = accepted.map((offer) => offer.leadId);
   const conversationIds = accepted.map((offer) => offer.conversationId);
+  const awardedJobs = awarded.map((quote) => quote.jobId);
   const { rows } = await db.query(
     `with leads_per_job as (
        select j.id, count(l.id) as leads
        from jobs.job j left join jobs.lead l on l.job_id = j.id
-       where j.id = any($1::uuid[]) and j.status = 'live'
+       where j.id = any($1::uuid[]) and j.status = 'in_progress'
        group by j.id),
      charges_per_lead as (
        select l.id, count(c.lead_id) as charges
        from jobs.lead l left join escrow.lead_charge c on c.lead_id = l.id
        where l.id = any($2::uuid[])
        group by l.id),
-     system_messages as (
-       select c.id, count(m.id) filter (where m.type = 'system') as system_messages
+     acceptance_messages as (
+       select c.id, count(m.id) filter (where m.type = 'system' and m.body like 'Lead accepted%')
+         as acceptance_messages
        from messaging.conversation c left join messaging.message m on m.conversation_id = c.id
        where c.id = any($3::uuid[])
-       group by c.id)
-     select (select count(*) from leads_per_job)::int as live_jobs,
+       group by c.id),
+     escrows_per_job as (
+       select j.id,
+              count(e.id) as escrows,
+              count(e.id) filter (where e.status = 'held' and e.funded_pence = $7) as funded,
+              (select count(*) from escrow.ledger_transaction t
+                where t.kind = 'escrow_funding' and t.reference->>'job_id' = j.id::text) as fundings
+       from jobs.job j left join escrow.escrow_account e on e.job_id = j.id
+       where j.id = any($6::uuid[])
+       group by j.id),
+     releases_per_job as (
+       select e.job_id,
+              count(distinct t.id) as releases,
+              coalesce(-sum(le.amount_pence) filter (where le.memo = 'commission'), 0) as commission
+       from escrow.escrow_account e
+       join escrow.escrow_milestone m on m.escrow_account_id = e.id
+       left join escrow.ledger_transaction t
+         on t.kind = 'milestone_release' and t.reference->>'milestone_id' = m.id::text
+       left join escrow.ledger_entry le on le.transaction_id = t.id
+       where e.job_id = any($8::uuid[]) and e.status = 'released'
+       group by e.job_id)
+     select (select count(*) from leads_per_job)::int as awarded_jobs,
             (select count(*) from leads_per_job where leads <> $4)::int as jobs_with_other_lead_counts,
             (select count(*) from jobs.lead
-              where id = any($2::uuid[]) and status = 'accepted')::int as accepted_leads,
+              where id = any($2::uuid[]) and status = 'quote_accepted')::int as winning_leads,
             (select count(*) from charges_per_lead where charges = 1)::int as leads_charged_once,
             (select count(*) from escrow.lead_charge
               where vendor_id = any($5::uuid[]))::int as charges_to_flow_vendors,
-            (select count(*) from system_messages)::int as conversations,
-            (select count(*) from system_messages where system_messages = 1)::int
-              as conversations_with_one_system_message,
+            (select count(*) from acceptance_messages)::int as conversations,
+            (select count(*) from acceptance_messages where acceptance_messages = 1)::int
+              as conversations_with_one_acceptance_message,
             (select count(*) from messaging.message m
               where m.conversation_id = any($3::uuid[]) and m.type = 'text')::int as text_messages,
             (select count(*) from notifications.event_log
               where event_type = 'MESSAGE_SENT')::int as message_sent_events,
+            (select count(*) from escrows_per_job
+              where escrows = 1 and funded = 1 and fundings = 1)::int as quotes_with_one_funded_escrow,
+            (select count(*) from releases_per_job
+              where releases = 1 and commission = round($7 * 0.05))::int
+              as released_once_with_commission,
+            (select count(*) from jobs.job
+              where id = any($8::uuid[]) and status = 'completed')::int as completed_jobs,
+            (select count(*) from messaging.conversation
+              where id = any($3::uuid[]) and status = 'archived')::int as archived_conversations,
             (select count(*) from notifications.event_log
               where event_type in ('JOB_CREATED', 'JOB_POSTED')
                 and payload::text ~ 'price')::int as customer_events_with_a_price`,
-    [jobs, leadIds, conversationIds, leadsPerJob, vendors],
+    [
+      jobs,
+      leadIds,
+      conversationIds,
+      leadsPerJob,
+      vendors,
+      awardedJobs,
+      quotePence,
+      released.map((milestone) => milestone.jobId),
+    ],
   );
   const check = rows[0];
   const ledger = await checkLedgerInvariants(db);
@@ -398,18 +574,26 @@ async function checkMarketplace(
     ...check,
     published,
     acceptances: accepted.length,
+    awards: awarded.length,
+    releases: released.length,
     messagesSent,
     ledger,
     ok:
-      check.live_jobs === published &&
+      check.awarded_jobs === published &&
+      awarded.length === published &&
       check.jobs_with_other_lead_counts === 0 &&
-      check.accepted_leads === accepted.length &&
+      check.winning_leads === accepted.length &&
       check.leads_charged_once === accepted.length &&
       check.charges_to_flow_vendors === accepted.length &&
       check.conversations === accepted.length &&
-      check.conversations_with_one_system_message === accepted.length &&
+      check.conversations_with_one_acceptance_message === accepted.length &&
       check.text_messages === messagesSent &&
       check.message_sent_events === messagesSent &&
+      check.quotes_with_one_funded_escrow === awarded.length &&
+      released.length === awarded.length &&
+      check.released_once_with_commission === released.length &&
+      check.completed_jobs === released.length &&
+      check.archived_conversations === released.length &&
       check.customer_events_with_a_price === 0 &&
       ledger.ok,
   };

@@ -244,16 +244,19 @@ export function registerUsers(port, role, count) {
 }
 
 /**
- * Registers and logs in `count` vendors, deposits `depositPounds` into each wallet
- * `depositsFor(index)` times, and waits until every deposit has settled.
+ * Registers and logs in `count` users of `role` (vendors unless told), deposits `depositPounds`
+ * into each wallet `depositsFor(index)` times, and waits until every deposit has settled.
  */
-export async function fundVendors(port, { count, depositPounds, depositsFor = () => 1 }) {
-  const vendors = await registerUsers(port, 'vendor', count);
+export async function fundUsers(
+  port,
+  { role = 'vendor', count, depositPounds, depositsFor = () => 1 },
+) {
+  const users = await registerUsers(port, role, count);
   const agent = new http.Agent({ keepAlive: true });
   try {
-    await forEachLimited(vendors.length, 8, async (index) => {
-      const vendor = vendors[index];
-      const authorization = { authorization: `Bearer ${vendor.token}` };
+    await forEachLimited(users.length, 8, async (index) => {
+      const user = users[index];
+      const authorization = { authorization: `Bearer ${user.token}` };
       const deposits = depositsFor(index);
       for (let i = 0; i < deposits; i++) {
         const opened = await httpJson(
@@ -268,7 +271,7 @@ export async function fundVendors(port, { count, depositPounds, depositsFor = ()
           throw new Error(`deposit answered ${opened.status}: ${opened.body}`);
         }
       }
-      vendor.funded = deposits * depositPounds;
+      user.funded = deposits * depositPounds;
       // The test provider settles the deposit about 300 ms later, by webhook to the gateway.
       const deadline = performance.now() + FUNDING_TIMEOUT_MS;
       for (;;) {
@@ -283,10 +286,10 @@ export async function fundVendors(port, { count, depositPounds, depositsFor = ()
         if (wallet.status !== 200) {
           throw new Error(`wallet answered ${wallet.status}: ${wallet.body}`);
         }
-        if (JSON.parse(wallet.body).balance >= vendor.funded) return;
+        if (JSON.parse(wallet.body).balance >= user.funded) return;
         if (performance.now() > deadline) {
           throw new Error(
-            `a vendor's deposit was not credited within ${FUNDING_TIMEOUT_MS / 1000}s: ` +
+            `a ${role}'s deposit was not credited within ${FUNDING_TIMEOUT_MS / 1000}s: ` +
               'did the payment webhook reach the gateway?',
           );
         }
@@ -296,7 +299,7 @@ export async function fundVendors(port, { count, depositPounds, depositsFor = ()
   } finally {
     agent.destroy();
   }
-  return vendors;
+  return users;
 }
 
 /**

@@ -6,14 +6,19 @@
  *    server answers there) on an embedded Postgres started for this run, as
  *    `npm start` does;
  *  - a private nats-server with JetStream on a free port and a temporary
- *    store, unless TEST_NATS_URL names a server to use instead.
+ *    store, unless TEST_NATS_URL names a server to use instead. It runs the
+ *    generated authorization (k8s/nats/tradematch-auth.conf, from
+ *    libs/contracts) with a random password per app, exported as
+ *    NATS_PASSWORD_<SERVICE> so that each app started in the test process
+ *    connects as itself, plus a `test-fixtures` user (any subject, password
+ *    in TEST_NATS_FIXTURES_PASSWORD) for the fixtures that play no app.
  * The resulting DATABASE_URL and NATS_URL are exported through process.env,
  * which the test processes inherit. What teardown needs is kept on globalThis,
  * which jest shares between globalSetup and globalTeardown.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, readFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,6 +48,11 @@ export default async function globalSetup() {
     process.env.NATS_URL = process.env.TEST_NATS_URL ?? (await startNatsServer(natsBinary, state));
     process.env.LOG_LEVEL ??= 'warn';
     process.env.JWT_SECRET ??= 'test-only-jwt-secret-0123456789abcdef';
+    // The suites register and sign in dozens of accounts from one address within seconds; the
+    // abuse-limits suite boots a gateway with tight limits of its own.
+    process.env.RATE_LIMIT_AUTH_PER_IP ??= '100000';
+    process.env.RATE_LIMIT_AUTH_PER_ACCOUNT ??= '100000';
+    process.env.RATE_LIMIT_PER_USER ??= '100000';
   } catch (error) {
     // Jest skips globalTeardown when globalSetup throws; clean up what we made.
     await globalTeardown();
@@ -118,20 +128,58 @@ async function startNatsServer(binary, state) {
   state.natsDir = await mkdtemp(path.join(os.tmpdir(), 'tradematch-test-nats-'));
   const port = await freePort();
   const logFile = path.join(state.natsDir, 'nats-server.log');
-  const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', state.natsDir, '-l', logFile];
-  state.nats = spawn(binary, args, { stdio: 'ignore' });
+  const configFile = await writeNatsConfig(state.natsDir);
+  const args = ['-c', configFile, '-a', '127.0.0.1', '-p', String(port), '-js'];
+  args.push('-sd', state.natsDir, '-l', logFile);
+  // The passwords reach the server as the variables the configuration names, as in production.
+  // A configuration it refuses is said on stderr, before any log file exists.
+  state.nats = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], env: process.env });
+  let stderr = '';
+  state.nats.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
   // If jest dies without running teardown, don't leave the server behind.
   process.once('exit', () => state.nats.kill('SIGKILL'));
 
-  await waitUntilAccepting(port, state.nats, logFile);
+  await waitUntilAccepting(port, state.nats, logFile, () => stderr);
   return `nats://127.0.0.1:${port}`;
 }
 
-async function waitUntilAccepting(port, child, logFile) {
+async function writeNatsConfig(directory) {
+  const built = (file) => path.join(import.meta.dirname, '../../dist/libs', file);
+  const [{ SERVICE_NAMES }, { servicePasswordVariable }, { natsAuthorizationConfig }] =
+    await Promise.all([
+      import(built('contracts/src/index.js')),
+      import(built('platform/src/config/platform-config.js')),
+      import(built('platform/src/nats/nats-permissions.js')),
+    ]).catch((error) => {
+      throw new Error('The test setup needs dist/ (npm test builds it first): run npm run build', {
+        cause: error,
+      });
+    });
+  for (const service of SERVICE_NAMES) {
+    process.env[servicePasswordVariable(service)] = natsPassword();
+  }
+  process.env.TEST_NATS_FIXTURES_PASSWORD = natsPassword();
+  const fixtures = {
+    user: 'test-fixtures',
+    password: process.env.TEST_NATS_FIXTURES_PASSWORD,
+    permissions: { publish: ['>'], subscribe: ['>'] },
+  };
+  const file = path.join(directory, 'nats-server.conf');
+  await writeFile(file, natsAuthorizationConfig([fixtures]));
+  return file;
+}
+
+// nats-server parses a variable's value as a configuration value: a leading letter keeps it a
+// string (a leading digit or dash would make it a number, or fail).
+function natsPassword() {
+  return `p${randomBytes(18).toString('hex')}`;
+}
+
+async function waitUntilAccepting(port, child, logFile, stderr) {
   const deadline = Date.now() + NATS_START_TIMEOUT_MS;
   while (!(await canConnect('127.0.0.1', port))) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-      const log = await readFile(logFile, 'utf8').catch(() => '(no log written)');
+      const log = await readFile(logFile, 'utf8').catch(() => stderr() || '(no log written)');
       throw new Error(`nats-server did not start on 127.0.0.1:${port}. Its log:\n${log}`);
     }
     await sleep(50);

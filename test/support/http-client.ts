@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { conformanceOf } from './api-conformance.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -28,11 +29,19 @@ export async function api<T = any>(
   if (body !== undefined) headers['content-type'] ??= 'application/json';
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
   const text = await response.text();
-  return {
+  const answer = {
     status: response.status,
-    body: text ? JSON.parse(text) : undefined,
+    body: !text
+      ? undefined
+      : response.headers.get('content-type')?.includes('json')
+        ? JSON.parse(text)
+        : text,
     headers: response.headers,
   };
+  // Every answer a test sees is checked against the gateway's OpenAPI document.
+  const problem = (await conformanceOf(baseUrl))?.problem(method, path, answer.status, answer.body);
+  if (problem) throw new Error(`The API document does not describe this answer: ${problem}`);
+  return answer;
 }
 
 export interface TestUser {

@@ -1,4 +1,5 @@
 import type { ServiceName } from '#contracts';
+import { servicePasswordVariable } from '#platform';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
@@ -35,7 +36,11 @@ export class AppProcess {
     const portVariable = this.name === 'gateway' ? 'PORT' : 'HEALTH_PORT';
     const child = spawn(process.execPath, [entry], {
       cwd: ROOT,
-      env: { ...this.env, ...env, [portVariable]: String(this.port) },
+      env: {
+        ...ownNatsCredentials(this.name, this.env),
+        ...env,
+        [portVariable]: String(this.port),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -143,7 +148,22 @@ export class ProcessSystem {
   }
 }
 
-function freePort(): Promise<number> {
+/**
+ * The environment with this app's NATS password alone, as NATS_USER and NATS_PASSWORD: a real
+ * process of one app never holds another's (global-setup.mjs exports them all).
+ */
+function ownNatsCredentials(name: ServiceName, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const own = env[servicePasswordVariable(name)];
+  const others = Object.fromEntries(
+    Object.entries(env).filter(
+      ([variable]) =>
+        !variable.startsWith('NATS_PASSWORD_') && variable !== 'TEST_NATS_FIXTURES_PASSWORD',
+    ),
+  );
+  return own ? { ...others, NATS_USER: name, NATS_PASSWORD: own } : others;
+}
+
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

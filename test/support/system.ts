@@ -27,7 +27,9 @@ export const ALL_APPS = Object.keys(DEFINITIONS) as ServiceName[];
 
 /**
  * The whole system in the test process: every app on a free port, against the run's own
- * database and NATS server (see global-setup.mjs). Apps can be stopped and started again.
+ * database and NATS server (see global-setup.mjs). Each app connects to NATS as its own user:
+ * `loadPlatformConfig(name)` takes its password from the NATS_PASSWORD_<SERVICE> the setup
+ * exported. Apps can be stopped and started again.
  */
 export class TestSystem {
   readonly db: pg.Pool;

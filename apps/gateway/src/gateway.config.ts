@@ -1,4 +1,4 @@
-import { envInt } from '#platform';
+import { envInt, envString } from '#platform';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 
@@ -10,6 +10,8 @@ export interface GatewayConfig {
   refreshTokenTtlSeconds: number;
   /** Express `trust proxy`: hops of reverse proxies in front of the gateway. */
   trustProxy: number;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  corsOrigins: string[];
 }
 
 const MIN_SECRET_LENGTH = 32;
@@ -34,5 +36,9 @@ export function loadGatewayConfig(logger: Logger): GatewayConfig {
     accessTokenTtlSeconds: envInt('JWT_ACCESS_TTL_SECONDS', 900),
     refreshTokenTtlSeconds: envInt('JWT_REFRESH_TTL_SECONDS', 30 * 24 * 3600),
     trustProxy: envInt('TRUST_PROXY', 0),
+    corsOrigins: envString('CORS_ORIGINS', '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
   };
 }

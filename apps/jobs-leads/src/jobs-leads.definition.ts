@@ -5,6 +5,8 @@ import { LeadsModule } from './leads/leads.module.js';
 import { jobsLeadsMigrations } from './migrations/index.js';
 import { Lead } from './offers/lead.entity.js';
 import { OffersModule } from './offers/offers.module.js';
+import { Quote } from './quotes/quote.entity.js';
+import { QuotesModule } from './quotes/quotes.module.js';
 import { SagasModule } from './sagas/sagas.module.js';
 import { VendorProfile } from './vendor-profiles/vendor-profile.entity.js';
 import { VendorProfilesModule } from './vendor-profiles/vendor-profiles.module.js';
@@ -12,9 +14,16 @@ import { VendorProfilesModule } from './vendor-profiles/vendor-profiles.module.j
 export const JOBS_LEADS: ServiceDefinition = {
   persistence: {
     schema: 'jobs',
-    entities: [Job, Lead, VendorProfile],
+    entities: [Job, Lead, Quote, VendorProfile],
     migrations: jobsLeadsMigrations,
   },
-  features: [OffersModule, JobsModule, LeadsModule, VendorProfilesModule, SagasModule],
+  features: [
+    OffersModule,
+    JobsModule,
+    LeadsModule,
+    QuotesModule,
+    VendorProfilesModule,
+    SagasModule,
+  ],
   servesBus: true,
 };

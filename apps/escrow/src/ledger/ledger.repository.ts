@@ -5,6 +5,7 @@ import {
   accountKey,
   assertBalanced,
   assertCovered,
+  netLegs,
   idempotencyKeyReused,
   transferFingerprint,
   type AccountRef,
@@ -89,7 +90,7 @@ export class Ledger {
       em,
       transfer.legs.map((leg) => leg.account),
     );
-    for (const leg of transfer.legs) {
+    for (const leg of netLegs(transfer.legs)) {
       assertCovered(leg, Number(accounts.get(accountKey(leg.account))!.balance_pence));
     }
 
@@ -109,9 +110,9 @@ export class Ledger {
     for (const leg of transfer.legs) {
       const account = accounts.get(accountKey(leg.account))!;
       const [entry] = await em.execute<{ balance_after_pence: string }[]>(
-        `insert into escrow.ledger_entry (transaction_id, account_id, amount_pence, balance_after_pence)
-         values (?, ?, ?, 0) returning balance_after_pence`,
-        [transactionId, account.id, leg.amountPence],
+        `insert into escrow.ledger_entry (transaction_id, account_id, amount_pence, balance_after_pence, memo)
+         values (?, ?, ?, 0, ?) returning balance_after_pence`,
+        [transactionId, account.id, leg.amountPence, leg.memo ?? null],
       );
       balances.set(accountKey(leg.account), Number(entry.balance_after_pence));
     }
@@ -135,7 +136,7 @@ export class Ledger {
     before?: string,
   ): Promise<StatementEntry[]> {
     const rows = await em.execute<StatementRow[]>(
-      `select e.id, e.transaction_id, t.kind, e.amount_pence, e.balance_after_pence, e.created_at, t.reference
+      `select e.id, e.transaction_id, coalesce(e.memo, t.kind) as kind, e.amount_pence, e.balance_after_pence, e.created_at, t.reference
        from escrow.ledger_entry e
        join escrow.account a on a.id = e.account_id
        join escrow.ledger_transaction t on t.id = e.transaction_id

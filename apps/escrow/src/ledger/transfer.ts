@@ -4,7 +4,15 @@ import { createHash } from 'node:crypto';
 export type AccountKind =
   'customer_wallet' | 'vendor_wallet' | 'job_escrow' | 'platform_revenue' | 'provider_clearing';
 
-export type LedgerTransactionKind = 'deposit' | 'lead_charge' | 'lead_refund';
+export type LedgerTransactionKind =
+  | 'deposit'
+  | 'lead_charge'
+  | 'lead_refund'
+  | 'escrow_funding'
+  | 'escrow_refund'
+  | 'milestone_release'
+  | 'payout'
+  | 'payout_reversal';
 
 /** An account is named by what it is for: its kind and, for wallets and escrow, its owner. */
 export interface AccountRef {
@@ -16,6 +24,8 @@ export interface AccountRef {
 export interface Leg {
   account: AccountRef;
   amountPence: number;
+  /** What a statement calls this entry when it is not the transaction's kind (`commission`). */
+  memo?: string;
 }
 
 export interface Transfer {
@@ -50,6 +60,20 @@ export function assertBalanced(legs: Leg[]): void {
   if (total !== 0) throw new RangeError(`a transfer must sum to zero, not ${total}`);
 }
 
+/**
+ * What the transfer does to each account, net: an account credited and debited in one transfer
+ * (a release paid out, less its commission) must cover only the difference.
+ */
+export function netLegs(legs: Leg[]): Leg[] {
+  const net = new Map<string, Leg>();
+  for (const leg of legs) {
+    const key = accountKey(leg.account);
+    const sum = net.get(key)?.amountPence ?? 0;
+    net.set(key, { account: leg.account, amountPence: sum + leg.amountPence });
+  }
+  return [...net.values()];
+}
+
 /** Refuses a leg that would overdraw an account holding someone's money (402). */
 export function assertCovered(leg: Leg, availablePence: number): void {
   if (mayGoNegative(leg.account.kind) || availablePence + leg.amountPence >= 0) return;
@@ -66,7 +90,9 @@ export function assertCovered(leg: Leg, availablePence: number): void {
 export function transferFingerprint(transfer: Transfer): string {
   const canonical = JSON.stringify({
     kind: transfer.kind,
-    legs: transfer.legs.map((leg) => [accountKey(leg.account), leg.amountPence]).sort(),
+    legs: transfer.legs
+      .map((leg) => [accountKey(leg.account), leg.amountPence, ...(leg.memo ? [leg.memo] : [])])
+      .sort(),
     reference: Object.entries(transfer.reference).sort(),
   });
   return createHash('sha256').update(canonical).digest('hex');

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { isPayoutEvent, type ProviderEvent } from './payment-provider.port.js';
 import type { Payment, PaymentStatus } from './payment.js';
 
 interface PaymentRow {
@@ -16,7 +17,7 @@ interface PaymentRow {
 const COLUMNS =
   'id, owner_id, wallet_kind, amount_pence, provider, provider_payment_id, status, idempotency_key';
 
-/** Deposits and the provider events already applied to them. */
+/** Deposits, and the provider events already applied (to deposits and to payouts). */
 @Injectable()
 export class PaymentRepository {
   async insert(em: EntityManager, payment: Payment): Promise<void> {
@@ -75,14 +76,17 @@ export class PaymentRepository {
   }
 
   /** Records a provider event; false when it had already been recorded (a redelivery). */
-  async recordProviderEvent(
-    em: EntityManager,
-    event: { provider: string; eventId: string; type: string; paymentId: string | null },
-  ): Promise<boolean> {
+  async recordProviderEvent(em: EntityManager, event: ProviderEvent): Promise<boolean> {
     const inserted = await em.execute<{ event_id: string }[]>(
-      `insert into escrow.provider_event (provider, event_id, type, payment_id) values (?, ?, ?, ?)
+      `insert into escrow.provider_event (provider, event_id, type, payment_id, payout_id) values (?, ?, ?, ?, ?)
        on conflict do nothing returning event_id`,
-      [event.provider, event.eventId, event.type, event.paymentId],
+      [
+        event.provider,
+        event.eventId,
+        event.type,
+        isPayoutEvent(event) ? null : event.paymentId,
+        isPayoutEvent(event) ? event.payoutId : null,
+      ],
     );
     return inserted.length > 0;
   }

@@ -1,4 +1,4 @@
-import type { ProviderEvent } from './payment-provider.port.js';
+import type { PaymentEvent } from './payment-provider.port.js';
 import { assertSameDeposit, settlementOf, type Payment, type PaymentStatus } from './payment.js';
 
 const payment = (status: PaymentStatus): Payment => ({
@@ -12,7 +12,7 @@ const payment = (status: PaymentStatus): Payment => ({
   idempotencyKey: 'deposit:owner:key',
 });
 
-const event = (type: ProviderEvent['type'], overrides: Partial<ProviderEvent> = {}) => ({
+const event = (type: PaymentEvent['type'], overrides: Partial<PaymentEvent> = {}) => ({
   provider: 'test',
   eventId: 'evt_1',
   type,
@@ -25,7 +25,7 @@ const event = (type: ProviderEvent['type'], overrides: Partial<ProviderEvent> = 
 });
 
 describe('settling a payment from a provider event', () => {
-  it.each<[PaymentStatus, ProviderEvent['type'], string]>([
+  it.each<[PaymentStatus, PaymentEvent['type'], string]>([
     ['pending', 'payment.succeeded', 'credit'],
     ['failed', 'payment.succeeded', 'credit'],
     ['succeeded', 'payment.succeeded', 'none'],

@@ -1,6 +1,6 @@
 import { idempotencyKeyReused, PROVIDER_CLEARING, type Transfer } from '../ledger/transfer.js';
 import type { WalletKind, WalletOwner } from '../wallets/wallet.js';
-import type { ProviderEvent } from './payment-provider.port.js';
+import type { PaymentEvent } from './payment-provider.port.js';
 
 export type PaymentStatus = 'pending' | 'succeeded' | 'failed';
 
@@ -39,7 +39,7 @@ export function assertSameDeposit(
   }
 }
 
-export function settlementOf(payment: Payment | null, event: ProviderEvent): Settlement {
+export function settlementOf(payment: Payment | null, event: PaymentEvent): Settlement {
   if (
     !payment ||
     payment.amountPence !== event.amountPence ||

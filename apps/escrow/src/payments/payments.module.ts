@@ -27,6 +27,8 @@ import { createPaymentProvider, loadPaymentsConfig } from './payments.config.js'
     HandlePaymentWebhookHandler,
     PaymentRepository,
   ],
+  // Payouts go through the same provider.
+  exports: [PAYMENT_PROVIDER],
 })
 export class PaymentsModule implements OnApplicationShutdown {
   constructor(@Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider) {}

@@ -205,3 +205,131 @@ describe('StripePaymentProvider.createDeposit', () => {
     });
   });
 });
+
+describe('StripePaymentProvider payouts', () => {
+  const PAYOUT_ID = '0195a3c4-7b1e-7c2d-9f00-0000000000aa';
+  const request = {
+    payoutId: PAYOUT_ID,
+    walletOwnerId: 'owner-1',
+    amountPence: 800,
+    currency: 'GBP' as const,
+    idempotencyKey: PAYOUT_ID,
+  };
+  const stripePayout = (overrides: Record<string, unknown> = {}) => ({
+    id: 'po_123',
+    object: 'payout',
+    amount: 800,
+    currency: 'gbp',
+    status: 'paid',
+    failure_code: null,
+    metadata: { payout_id: PAYOUT_ID, wallet_owner_id: 'owner-1' },
+    ...overrides,
+  });
+  /** Stripe's API as a fake fetch: every request is recorded and answered with `status`, `body`. */
+  const fakeStripe = (status: number, body: unknown) => {
+    const requests: Array<{ url: string; init: RequestInit }> = [];
+    const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      requests.push({ url: String(input), init: init ?? {} });
+      return new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as typeof globalThis.fetch;
+    return { fetch, requests };
+  };
+  const stripeError = (type: string, code: string) => ({
+    error: { type, code, message: `${code} (from the fake Stripe)` },
+  });
+
+  it('creates a Stripe payout with our ids in its metadata, under our payout id as the idempotency key', async () => {
+    const stripe = fakeStripe(200, stripePayout({ status: 'pending' }));
+
+    expect(await provider(stripe.fetch).createPayout(request)).toEqual({
+      provider: 'stripe',
+      providerPayoutId: 'po_123',
+    });
+    expect(stripe.requests).toHaveLength(1);
+    const [{ url, init }] = stripe.requests;
+    expect(url).toBe('https://api.stripe.com/v1/payouts');
+    expect(init.method).toBe('POST');
+    expect(new Headers(init.headers).get('idempotency-key')).toBe(PAYOUT_ID);
+    expect(Object.fromEntries(new URLSearchParams(String(init.body)))).toEqual({
+      amount: '800',
+      currency: 'gbp',
+      'metadata[payout_id]': PAYOUT_ID,
+      'metadata[wallet_owner_id]': 'owner-1',
+    });
+  });
+
+  it.each([
+    [400, 'invalid_request_error', 'balance_insufficient'],
+    [404, 'invalid_request_error', 'resource_missing'],
+  ])('turns Stripe’s %i %s into a definite refusal with its code', async (status, type, code) => {
+    const stripe = fakeStripe(status, stripeError(type, code));
+    await expect(provider(stripe.fetch).createPayout(request)).rejects.toMatchObject({
+      name: 'PayoutRefused',
+      failureCode: code,
+    });
+  });
+
+  it.each([
+    [401, 'invalid_request_error', 'api_key_expired'],
+    [500, 'api_error', 'internal_error'],
+  ])('leaves a %i (%s) as an unknown outcome, to be sent again', async (status, type, code) => {
+    const stripe = fakeStripe(status, stripeError(type, code));
+    const failure = await provider(stripe.fetch)
+      .createPayout(request)
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).name).not.toBe('PayoutRefused');
+    // Whatever Stripe's own retries sent, each carried the same key: it pays at most once.
+    for (const { init } of stripe.requests) {
+      expect(new Headers(init.headers).get('idempotency-key')).toBe(PAYOUT_ID);
+    }
+  });
+
+  it.each([
+    ['payout.paid', stripePayout(), { type: 'payout.paid', failureCode: null }],
+    [
+      'payout.failed',
+      stripePayout({ status: 'failed', failure_code: 'account_closed' }),
+      { type: 'payout.failed', failureCode: 'account_closed' },
+    ],
+    [
+      'payout.canceled',
+      stripePayout({ status: 'canceled' }),
+      { type: 'payout.failed', failureCode: 'canceled' },
+    ],
+  ])('reads a %s webhook about one of our payouts', (type, object, expected) => {
+    const body = eventBody(type, object);
+    expect(provider().parseWebhook(Buffer.from(body), signed(body), NOW)).toEqual({
+      provider: 'stripe',
+      eventId: 'evt_123',
+      providerPayoutId: 'po_123',
+      payoutId: PAYOUT_ID,
+      amountPence: 800,
+      currency: 'GBP',
+      occurredAt: new Date((NOW_SECONDS - 5) * 1000),
+      ...expected,
+    });
+  });
+
+  it.each([
+    ['no metadata', stripePayout({ metadata: null })],
+    ['metadata without our payout id', stripePayout({ metadata: {} })],
+  ])('ignores a payout with %s: the platform’s own payouts are not ours', (_, object) => {
+    const body = eventBody('payout.paid', object);
+    expect(provider().parseWebhook(Buffer.from(body), signed(body), NOW)).toBeNull();
+  });
+
+  it.each([
+    ['a payout id that is not a UUID', stripePayout({ metadata: { payout_id: '42' } })],
+    ['a fractional amount', stripePayout({ amount: 8.5 })],
+    ['no payout at all', null],
+  ])('refuses a correctly signed payout event with %s as WEBHOOK_PAYLOAD_INVALID', (_, object) => {
+    const body = eventBody('payout.paid', object);
+    expect(() => provider().parseWebhook(Buffer.from(body), signed(body), NOW)).toThrow(
+      expect.objectContaining({ code: 'WEBHOOK_PAYLOAD_INVALID', status: 400 }),
+    );
+  });
+});

@@ -2,11 +2,16 @@ import type { DomainError } from '#contracts';
 import Stripe from 'stripe';
 import { validate as isUuid } from 'uuid';
 import {
+  PayoutRefused,
   WEBHOOK_TOLERANCE_SECONDS,
   type DepositIntent,
   type DepositRequest,
+  type PaymentEvent,
   type PaymentProvider,
+  type PayoutEvent,
+  type PayoutSubmission,
   type ProviderEvent,
+  type ProviderPayoutRequest,
 } from './payment-provider.port.js';
 import {
   isRecord,
@@ -54,6 +59,30 @@ export class StripePaymentProvider implements PaymentProvider {
       status: 'pending',
       clientSecret: intent.client_secret,
     };
+  }
+
+  /**
+   * A payout from the platform's Stripe balance (to its default bank account). Stripe's own
+   * refusals (400, 402, 404: a bad destination, too little balance) are definite; anything else,
+   * a network failure, a 5xx, a rate limit or bad credentials, leaves the outcome unknown.
+   */
+  async createPayout(request: ProviderPayoutRequest): Promise<PayoutSubmission> {
+    try {
+      const payout = await this.stripe.payouts.create(
+        {
+          amount: request.amountPence,
+          currency: request.currency.toLowerCase(),
+          metadata: { payout_id: request.payoutId, wallet_owner_id: request.walletOwnerId },
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      return { provider: this.name, providerPayoutId: payout.id };
+    } catch (error) {
+      if (isRefusal(error)) {
+        throw new PayoutRefused(error.code ?? 'provider_refused', error.message);
+      }
+      throw error;
+    }
   }
 
   parseWebhook(
@@ -120,6 +149,12 @@ export class StripePaymentProvider implements PaymentProvider {
         return this.paymentEvent(event, 'payment.succeeded', 'amount_received');
       case 'payment_intent.payment_failed':
         return this.paymentEvent(event, 'payment.failed', 'amount');
+      case 'payout.paid':
+        return this.payoutEvent(event, 'payout.paid');
+      // A canceled payout never leaves Stripe: for the wallet it is a failure like any other.
+      case 'payout.failed':
+      case 'payout.canceled':
+        return this.payoutEvent(event, 'payout.failed');
       default:
         return null;
     }
@@ -127,9 +162,9 @@ export class StripePaymentProvider implements PaymentProvider {
 
   private paymentEvent(
     event: Stripe.PaymentIntentSucceededEvent | Stripe.PaymentIntentPaymentFailedEvent,
-    type: ProviderEvent['type'],
+    type: PaymentEvent['type'],
     amountField: 'amount_received' | 'amount',
-  ): ProviderEvent | null {
+  ): PaymentEvent | null {
     const intent: unknown = isRecord(event.data) ? event.data.object : undefined;
     const amount = isRecord(intent) ? intent[amountField] : undefined;
     if (
@@ -157,6 +192,50 @@ export class StripePaymentProvider implements PaymentProvider {
       occurredAt: new Date(event.created * 1000),
     };
   }
+
+  private payoutEvent(
+    event: Stripe.PayoutPaidEvent | Stripe.PayoutFailedEvent | Stripe.PayoutCanceledEvent,
+    type: PayoutEvent['type'],
+  ): PayoutEvent | null {
+    const payout: unknown = isRecord(event.data) ? event.data.object : undefined;
+    if (
+      !isWholeNumber(event.created) ||
+      !isRecord(payout) ||
+      !isText(payout.id) ||
+      !isWholeNumber(payout.amount) ||
+      !isText(payout.currency)
+    ) {
+      throw webhookPayloadInvalid();
+    }
+    // The platform's own payouts (automatic ones, or made in the dashboard) are not ours.
+    const payoutId = isRecord(payout.metadata) ? payout.metadata.payout_id : undefined;
+    if (payoutId === undefined) return null;
+    if (!isText(payoutId) || !isUuid(payoutId)) throw webhookPayloadInvalid();
+    const failureCode = isText(payout.failure_code)
+      ? payout.failure_code
+      : event.type === 'payout.canceled'
+        ? 'canceled'
+        : null;
+    return {
+      provider: this.name,
+      eventId: event.id,
+      type,
+      providerPayoutId: payout.id,
+      payoutId,
+      amountPence: payout.amount,
+      currency: payout.currency.toUpperCase(),
+      failureCode,
+      occurredAt: new Date(event.created * 1000),
+    };
+  }
+}
+
+function isRefusal(error: unknown): error is Stripe.errors.StripeError {
+  return (
+    (error instanceof Stripe.errors.StripeInvalidRequestError ||
+      error instanceof Stripe.errors.StripeCardError) &&
+    [400, 402, 404].includes(error.statusCode ?? 0)
+  );
 }
 
 /** The header's timestamp, read as Stripe reads it when it checks the signature: the last `t=`. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DepositRequest } from './payment-provider.port.js';
+import type { DepositRequest, ProviderPayoutRequest } from './payment-provider.port.js';
 import {
   TestPaymentProvider,
   type TestPaymentProviderOptions,
@@ -77,6 +77,18 @@ function deposit(overrides: Partial<DepositRequest> = {}): DepositRequest {
     amountPence: 2500,
     currency: 'GBP',
     idempotencyKey: randomUUID(),
+    ...overrides,
+  };
+}
+
+function payout(overrides: Partial<ProviderPayoutRequest> = {}): ProviderPayoutRequest {
+  const payoutId = randomUUID();
+  return {
+    payoutId,
+    walletOwnerId: randomUUID(),
+    amountPence: 800,
+    currency: 'GBP',
+    idempotencyKey: payoutId,
     ...overrides,
   };
 }
@@ -252,5 +264,74 @@ describe('TestPaymentProvider deposits', () => {
     const payments = provider({ fetch: scriptedFetch(200).fetch });
     payments.close();
     await expect(payments.createDeposit(deposit())).rejects.toThrow('closed');
+  });
+});
+
+describe('TestPaymentProvider payouts', () => {
+  const delivered = async (payments: TestPaymentProvider, network: { deliveries: Delivery[] }) => {
+    await until(() => network.deliveries.length === 1);
+    const [delivery] = network.deliveries;
+    return payments.parseWebhook(
+      Buffer.from(delivery.body),
+      { [TEST_SIGNATURE_HEADER]: delivery.signature },
+      NOW,
+    );
+  };
+
+  it('takes the payout, then reports it paid in one signed webhook that its own parser accepts', async () => {
+    const network = scriptedFetch(200);
+    const payments = provider({ fetch: network.fetch });
+    const request = payout();
+
+    const submission = await payments.createPayout(request);
+    expect(submission).toEqual({
+      provider: 'test',
+      providerPayoutId: expect.stringMatching(/^tpo_[0-9a-f-]{36}$/),
+    });
+    expect(await delivered(payments, network)).toEqual({
+      provider: 'test',
+      eventId: expect.stringMatching(/^evt_[0-9a-f-]{36}$/),
+      type: 'payout.paid',
+      providerPayoutId: submission.providerPayoutId,
+      payoutId: request.payoutId,
+      amountPence: 800,
+      currency: 'GBP',
+      failureCode: null,
+      occurredAt: NOW,
+    });
+  });
+
+  it.each([513, 13, 4013])(
+    'fails a payout of %i pence (pence ending in 13) with account_closed',
+    async (amountPence) => {
+      const network = scriptedFetch(200);
+      const payments = provider({ fetch: network.fetch });
+      await payments.createPayout(payout({ amountPence }));
+      expect(await delivered(payments, network)).toMatchObject({
+        type: 'payout.failed',
+        amountPence,
+        failureCode: 'account_closed',
+      });
+    },
+  );
+
+  it('answers a repeated idempotency key with the same payout and reports it once', async () => {
+    const network = scriptedFetch(200);
+    const payments = provider({ fetch: network.fetch });
+    const request = payout();
+    const first = await payments.createPayout(request);
+    expect(await payments.createPayout(request)).toEqual(first);
+
+    await until(() => network.deliveries.length === 1);
+    await sleep(30);
+    expect(network.deliveries).toHaveLength(1);
+  });
+
+  it('refuses new payouts once closed, as an unknown outcome rather than a refusal', async () => {
+    const payments = provider({ fetch: scriptedFetch(200).fetch });
+    payments.close();
+    const refusal = await payments.createPayout(payout()).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(Error);
+    expect((refusal as Error).name).not.toBe('PayoutRefused');
   });
 });

@@ -4,13 +4,16 @@ import type {
   DepositIntent,
   DepositRequest,
   PaymentProvider,
+  PayoutSubmission,
   ProviderEvent,
+  ProviderPayoutRequest,
 } from './payment-provider.port.js';
 import {
   parseTestWebhook,
   signTestWebhook,
   TEST_PROVIDER_NAME,
   TEST_SIGNATURE_HEADER,
+  testPayoutWebhook,
   testSucceededWebhook,
 } from './test-provider-webhook.js';
 import { unixSeconds } from './webhook-parsing.js';
@@ -28,7 +31,7 @@ export interface TestPaymentProviderOptions {
   webhookSecret: string;
   /** When its webhooks are created and signed. */
   clock: Clock;
-  /** How long after createDeposit the payment succeeds and its webhook is sent. */
+  /** How long after createDeposit (or createPayout) it settles and its webhook is sent. */
   settleDelayMs?: number;
   /** Deliveries of one webhook, the first included, before it is given up. */
   maxAttempts?: number;
@@ -40,7 +43,8 @@ export interface TestPaymentProviderOptions {
 
 /**
  * Stands in for a card processor in local runs and tests: every deposit succeeds a moment after
- * it is requested, and the news arrives as a signed webhook, retried like a real provider's.
+ * it is requested, and so does every payout but those whose pence end in 13 (which fail, see
+ * testPayoutWebhook); the news arrives as a signed webhook, retried like a real provider's.
  */
 export class TestPaymentProvider implements PaymentProvider {
   readonly name = TEST_PROVIDER_NAME;
@@ -50,6 +54,7 @@ export class TestPaymentProvider implements PaymentProvider {
   private readonly fetch: typeof fetch;
   // Like a real provider, a repeated idempotency key answers with the first intent and pays once.
   private readonly intents = new Map<string, DepositIntent>();
+  private readonly payouts = new Map<string, PayoutSubmission>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly shutdown = new AbortController();
 
@@ -61,9 +66,7 @@ export class TestPaymentProvider implements PaymentProvider {
   }
 
   async createDeposit(request: DepositRequest): Promise<DepositIntent> {
-    if (this.shutdown.signal.aborted) {
-      throw new Error('The test payment provider is closed');
-    }
+    this.assertOpen();
     const known = this.intents.get(request.idempotencyKey);
     if (known) return known;
 
@@ -86,6 +89,27 @@ export class TestPaymentProvider implements PaymentProvider {
     return intent;
   }
 
+  async createPayout(request: ProviderPayoutRequest): Promise<PayoutSubmission> {
+    this.assertOpen();
+    const known = this.payouts.get(request.idempotencyKey);
+    if (known) return known;
+
+    const submission: PayoutSubmission = {
+      provider: this.name,
+      providerPayoutId: `tpo_${randomUUID()}`,
+    };
+    this.payouts.set(request.idempotencyKey, submission);
+    this.schedule(() => {
+      const body = testPayoutWebhook(
+        request,
+        { eventId: `evt_${randomUUID()}`, providerPayoutId: submission.providerPayoutId },
+        this.options.clock.now(),
+      );
+      return this.deliver(body, 1);
+    }, this.settleDelayMs);
+    return submission;
+  }
+
   parseWebhook(
     rawBody: Buffer,
     headers: Record<string, string | undefined>,
@@ -99,6 +123,10 @@ export class TestPaymentProvider implements PaymentProvider {
     this.shutdown.abort();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+  }
+
+  private assertOpen(): void {
+    if (this.shutdown.signal.aborted) throw new Error('The test payment provider is closed');
   }
 
   private schedule(task: () => Promise<void>, delayMs: number): void {

@@ -2,6 +2,7 @@ import {
   parseTestWebhook,
   signTestWebhook,
   TEST_SIGNATURE_HEADER,
+  testPayoutWebhook,
 } from './test-provider-webhook.js';
 
 const SECRET = 'unit-test-webhook-secret';
@@ -132,5 +133,67 @@ describe('parseTestWebhook', () => {
     expect(parse(Buffer.from(body), signed(body), NOW)).toMatchObject({
       type: 'payment.failed',
     });
+  });
+});
+
+describe('parseTestWebhook for payouts', () => {
+  const PAYOUT = {
+    payout_id: '0195a3c4-7b1e-7c2d-9f00-0000000000aa',
+    provider_payout_id: 'tpo_1',
+    amount_pence: 800,
+    currency: 'GBP',
+    failure_code: null,
+  };
+  const payoutBody = (type: string, data: Record<string, unknown> = PAYOUT) =>
+    JSON.stringify({ id: 'evt_9', type, created: NOW_SECONDS, data });
+  const parse = (body: string) => parseTestWebhook(Buffer.from(body), signed(body), SECRET, NOW);
+
+  it('reads a paid payout', () => {
+    expect(parse(payoutBody('payout.paid'))).toEqual({
+      provider: 'test',
+      eventId: 'evt_9',
+      type: 'payout.paid',
+      providerPayoutId: 'tpo_1',
+      payoutId: PAYOUT.payout_id,
+      amountPence: 800,
+      currency: 'GBP',
+      failureCode: null,
+      occurredAt: NOW,
+    });
+  });
+
+  it('reads a failed payout with its reason', () => {
+    const body = payoutBody('payout.failed', { ...PAYOUT, failure_code: 'account_closed' });
+    expect(parse(body)).toMatchObject({ type: 'payout.failed', failureCode: 'account_closed' });
+  });
+
+  it.each([
+    ['a payout id that is not a UUID', { ...PAYOUT, payout_id: '42' }],
+    ['no provider payout id', { ...PAYOUT, provider_payout_id: undefined }],
+    ['a failure code that is not text', { ...PAYOUT, failure_code: 7 }],
+    ['a payment id instead of a payout id', { ...DATA }],
+  ])('refuses a correctly signed payout event with %s as WEBHOOK_PAYLOAD_INVALID', (_, data) => {
+    expect(() => parse(payoutBody('payout.paid', data))).toThrow(
+      expect.objectContaining({ code: 'WEBHOOK_PAYLOAD_INVALID', status: 400 }),
+    );
+  });
+
+  it('writes the webhook of a payout whose pence end in 13 as failed, and of any other as paid', () => {
+    const request = {
+      payoutId: PAYOUT.payout_id,
+      walletOwnerId: 'owner-1',
+      currency: 'GBP' as const,
+      idempotencyKey: PAYOUT.payout_id,
+    };
+    const ids = { eventId: 'evt_1', providerPayoutId: 'tpo_1' };
+    const typeOf = (amountPence: number) =>
+      JSON.parse(testPayoutWebhook({ ...request, amountPence }, ids, NOW)).type;
+    expect([513, 800, 512, 1300, 10013].map(typeOf)).toEqual([
+      'payout.failed',
+      'payout.paid',
+      'payout.paid',
+      'payout.paid',
+      'payout.failed',
+    ]);
   });
 });

@@ -3,7 +3,10 @@ import { validate as isUuid } from 'uuid';
 import {
   WEBHOOK_TOLERANCE_SECONDS,
   type DepositRequest,
+  type PaymentEvent,
+  type PayoutEvent,
   type ProviderEvent,
+  type ProviderPayoutRequest,
 } from './payment-provider.port.js';
 import {
   isRecord,
@@ -18,10 +21,21 @@ import {
 export const TEST_PROVIDER_NAME = 'test';
 export const TEST_SIGNATURE_HEADER = 'tradematch-signature';
 
-const EVENT_TYPES: ReadonlySet<string> = new Set<ProviderEvent['type']>([
+const PAYMENT_EVENT_TYPES: ReadonlySet<string> = new Set<PaymentEvent['type']>([
   'payment.succeeded',
   'payment.failed',
 ]);
+const PAYOUT_EVENT_TYPES: ReadonlySet<string> = new Set<PayoutEvent['type']>([
+  'payout.paid',
+  'payout.failed',
+]);
+
+/**
+ * Like Stripe's test bank account numbers, a deterministic way to see a payout fail: one whose
+ * amount ends in 13 pence (£5.13, £40.13) fails with `account_closed`; every other is paid.
+ */
+export const TEST_FAILING_PAYOUT_PENCE = 13;
+export const TEST_PAYOUT_FAILURE_CODE = 'account_closed';
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const UNIX_SECONDS = /^\d+$/;
 
@@ -49,6 +63,27 @@ export function testSucceededWebhook(
       provider_payment_id: ids.providerPaymentId,
       amount_pence: request.amountPence,
       currency: request.currency,
+    },
+  });
+}
+
+/** The body of the test provider's webhook for a payout: paid, or failed as described above. */
+export function testPayoutWebhook(
+  request: ProviderPayoutRequest,
+  ids: { eventId: string; providerPayoutId: string },
+  createdAt: Date,
+): string {
+  const fails = request.amountPence % 100 === TEST_FAILING_PAYOUT_PENCE;
+  return JSON.stringify({
+    id: ids.eventId,
+    type: fails ? 'payout.failed' : 'payout.paid',
+    created: unixSeconds(createdAt),
+    data: {
+      payout_id: request.payoutId,
+      provider_payout_id: ids.providerPayoutId,
+      amount_pence: request.amountPence,
+      currency: request.currency,
+      failure_code: fails ? TEST_PAYOUT_FAILURE_CODE : null,
     },
   });
 }
@@ -99,29 +134,45 @@ function toProviderEvent(rawBody: Buffer): ProviderEvent | null {
     throw webhookPayloadInvalid();
   }
   if (!isRecord(body) || !isText(body.id) || !isText(body.type)) throw webhookPayloadInvalid();
-  if (!EVENT_TYPES.has(body.type)) return null;
+  const { id, type, created, data } = body;
+  const payment = PAYMENT_EVENT_TYPES.has(type);
+  if (!payment && !PAYOUT_EVENT_TYPES.has(type)) return null;
 
-  const { created, data } = body;
+  if (!isWholeNumber(created) || !isRecord(data)) throw webhookPayloadInvalid();
+  const subjectId = payment ? data.payment_id : data.payout_id;
+  const providerId = payment ? data.provider_payment_id : data.provider_payout_id;
   if (
-    !isWholeNumber(created) ||
-    !isRecord(data) ||
-    !isText(data.payment_id) ||
-    !isUuid(data.payment_id) ||
-    !isText(data.provider_payment_id) ||
+    !isText(subjectId) ||
+    !isUuid(subjectId) ||
+    !isText(providerId) ||
     !isWholeNumber(data.amount_pence) ||
     data.amount_pence === 0 ||
     !isText(data.currency)
   ) {
     throw webhookPayloadInvalid();
   }
-  return {
+  const common = {
     provider: TEST_PROVIDER_NAME,
-    eventId: body.id,
-    type: body.type as ProviderEvent['type'],
-    providerPaymentId: data.provider_payment_id,
-    paymentId: data.payment_id,
+    eventId: id,
     amountPence: data.amount_pence,
     currency: data.currency,
     occurredAt: new Date(created * 1000),
+  };
+  if (payment) {
+    return {
+      ...common,
+      type: type as PaymentEvent['type'],
+      providerPaymentId: providerId,
+      paymentId: subjectId,
+    };
+  }
+  const failureCode = data.failure_code ?? null;
+  if (failureCode !== null && !isText(failureCode)) throw webhookPayloadInvalid();
+  return {
+    ...common,
+    type: type as PayoutEvent['type'],
+    providerPayoutId: providerId,
+    payoutId: subjectId,
+    failureCode,
   };
 }

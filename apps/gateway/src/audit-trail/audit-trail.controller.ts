@@ -1,9 +1,10 @@
-import { NotificationsApi, type JobEventsView, type UserPrincipal } from '#contracts';
+import { ErrorCode, NotificationsApi, type JobEventsView, type UserPrincipal } from '#contracts';
 import { BusClient } from '#platform';
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors.decorator.js';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
-import { toJobEventsResponse } from './job-events.response.js';
+import { JobEventsResponse, toJobEventsResponse } from './job-events.response.js';
 
 @ApiTags('audit trail')
 @ApiBearerAuth()
@@ -11,8 +12,12 @@ import { toJobEventsResponse } from './job-events.response.js';
 export class AuditTrailController {
   constructor(private readonly bus: BusClient) {}
 
-  /** A job's events, oldest first, as far as the caller takes part in the job. */
   @Get(':jobId')
+  @ApiOperation({
+    summary: "A job's events, oldest first: for the job's participants and admins",
+  })
+  @ApiOkResponse({ type: JobEventsResponse })
+  @ApiErrors(ErrorCode.JOB_NOT_FOUND)
   async list(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('jobId') jobId: string,

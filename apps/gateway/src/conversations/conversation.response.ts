@@ -1,14 +1,76 @@
 import type {
   ConversationListView,
+  ConversationStatus,
   ConversationView,
   MarkReadReply,
   MessageListView,
+  MessageSenderRole,
+  MessageType,
   MessageView,
   SendMessageReply,
 } from '#contracts';
+import { ApiProperty } from '@nestjs/swagger';
+
+const SENDER_ROLES: MessageSenderRole[] = ['customer', 'vendor', 'system'];
+const MESSAGE_TYPES: MessageType[] = ['text', 'attachment', 'system', 'quote_reference'];
+const CONVERSATION_STATUSES: ConversationStatus[] = ['open', 'locked', 'archived'];
+
+export class MessageResponse implements MessageView {
+  @ApiProperty({ format: 'uuid' }) message_id!: string;
+  @ApiProperty({ format: 'uuid' }) conversation_id!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for system' })
+  sender_id!: string | null;
+  @ApiProperty({ enum: SENDER_ROLES }) sender_role!: MessageSenderRole;
+  @ApiProperty({ enum: MESSAGE_TYPES }) type!: MessageType;
+  @ApiProperty({ type: String, nullable: true }) body!: string | null;
+  @ApiProperty({ type: String, nullable: true }) attachment_url!: string | null;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) read_at!: string | null;
+}
+
+export class ConversationResponse implements ConversationView {
+  @ApiProperty({ format: 'uuid' }) conversation_id!: string;
+  @ApiProperty({ format: 'uuid' }) job_id!: string;
+  @ApiProperty({ format: 'uuid' }) lead_id!: string;
+  @ApiProperty({ format: 'uuid' }) customer_id!: string;
+  @ApiProperty({ format: 'uuid' }) vendor_id!: string;
+  @ApiProperty({ enum: CONVERSATION_STATUSES }) status!: ConversationStatus;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({ type: MessageResponse, nullable: true }) last_message!: MessageResponse | null;
+  @ApiProperty({ description: "the other participant's messages the caller has not read" })
+  unread_count!: number;
+}
+
+export class ConversationListResponse implements ConversationListView {
+  @ApiProperty({ type: [ConversationResponse] }) conversations!: ConversationResponse[];
+}
+
+export class MessageListResponse implements MessageListView {
+  @ApiProperty({ type: [MessageResponse] }) messages!: MessageResponse[];
+  @ApiProperty({ description: 'all messages in the conversation, not only this page' })
+  message_count!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'cursor of the next page' })
+  next_cursor!: string | null;
+}
+
+export class SendMessageResponse implements SendMessageReply {
+  @ApiProperty({ format: 'uuid' }) message_id!: string;
+  @ApiProperty({ format: 'uuid' }) event_id!: string;
+  @ApiProperty({ format: 'uuid' }) sender_id!: string;
+  @ApiProperty({ enum: SENDER_ROLES }) sender_role!: MessageSenderRole;
+  @ApiProperty({ enum: MESSAGE_TYPES }) type!: MessageType;
+  @ApiProperty({ type: String, nullable: true }) body!: string | null;
+  @ApiProperty({ type: String, nullable: true }) attachment_url!: string | null;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+}
+
+export class MarkReadResponse implements MarkReadReply {
+  @ApiProperty({ format: 'uuid' }) conversation_id!: string;
+  @ApiProperty() marked_read!: number;
+}
 
 /** Allow-list of a message as its participants see it. */
-export function toMessageResponse(view: MessageView): MessageView {
+export function toMessageResponse(view: MessageView): MessageResponse {
   return {
     message_id: view.message_id,
     conversation_id: view.conversation_id,
@@ -22,7 +84,7 @@ export function toMessageResponse(view: MessageView): MessageView {
   };
 }
 
-function toConversationResponse(view: ConversationView): ConversationView {
+function toConversationResponse(view: ConversationView): ConversationResponse {
   return {
     conversation_id: view.conversation_id,
     job_id: view.job_id,
@@ -36,11 +98,11 @@ function toConversationResponse(view: ConversationView): ConversationView {
   };
 }
 
-export function toConversationListResponse(view: ConversationListView): ConversationListView {
+export function toConversationListResponse(view: ConversationListView): ConversationListResponse {
   return { conversations: view.conversations.map(toConversationResponse) };
 }
 
-export function toMessageListResponse(view: MessageListView): MessageListView {
+export function toMessageListResponse(view: MessageListView): MessageListResponse {
   return {
     messages: view.messages.map(toMessageResponse),
     message_count: view.message_count,
@@ -48,7 +110,7 @@ export function toMessageListResponse(view: MessageListView): MessageListView {
   };
 }
 
-export function toSendMessageResponse(reply: SendMessageReply): SendMessageReply {
+export function toSendMessageResponse(reply: SendMessageReply): SendMessageResponse {
   return {
     message_id: reply.message_id,
     event_id: reply.event_id,
@@ -61,6 +123,6 @@ export function toSendMessageResponse(reply: SendMessageReply): SendMessageReply
   };
 }
 
-export function toMarkReadResponse(reply: MarkReadReply): MarkReadReply {
+export function toMarkReadResponse(reply: MarkReadReply): MarkReadResponse {
   return { conversation_id: reply.conversation_id, marked_read: reply.marked_read };
 }

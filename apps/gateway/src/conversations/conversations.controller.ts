@@ -1,4 +1,5 @@
 import {
+  ErrorCode,
   MessagingApi,
   PageRequest,
   SendMessageRequest,
@@ -20,10 +21,21 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors.decorator.js';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
 import { Roles } from '../identity/roles.decorator.js';
 import {
+  ConversationListResponse,
+  MarkReadResponse,
+  MessageListResponse,
+  SendMessageResponse,
   toConversationListResponse,
   toMarkReadResponse,
   toMessageListResponse,
@@ -39,15 +51,24 @@ export class ConversationsController {
 
   @Get()
   @Roles('customer', 'vendor')
+  @ApiOperation({
+    summary: "The caller's own conversations, most recently active first (at most 100)",
+  })
+  @ApiOkResponse({ type: ConversationListResponse })
   async list(@CurrentPrincipal() principal: UserPrincipal): Promise<ConversationListView> {
     return toConversationListResponse(
       await this.bus.sendAs(principal, MessagingApi.listConversations, {}),
     );
   }
 
-  /** Newest first; the other participant's messages on the page are marked read. */
   @Get(':conversationId/messages')
   @Roles('customer', 'vendor')
+  @ApiOperation({
+    summary:
+      "A page of messages, newest first; the other participant's are now read (the two participants)",
+  })
+  @ApiOkResponse({ type: MessageListResponse })
+  @ApiErrors(ErrorCode.CONVERSATION_NOT_FOUND)
   async listMessages(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('conversationId') conversationId: string,
@@ -63,6 +84,9 @@ export class ConversationsController {
 
   @Post(':conversationId/messages')
   @Roles('customer', 'vendor')
+  @ApiOperation({ summary: 'Sends a text or an attachment (the two participants)' })
+  @ApiCreatedResponse({ type: SendMessageResponse })
+  @ApiErrors(ErrorCode.CONVERSATION_NOT_FOUND, ErrorCode.CONVERSATION_LOCKED)
   async send(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('conversationId') conversationId: string,
@@ -79,6 +103,9 @@ export class ConversationsController {
   @Patch(':conversationId/mark-read')
   @HttpCode(HttpStatus.OK)
   @Roles('customer', 'vendor')
+  @ApiOperation({ summary: "Marks the other participant's messages read (the two participants)" })
+  @ApiOkResponse({ type: MarkReadResponse })
+  @ApiErrors(ErrorCode.CONVERSATION_NOT_FOUND)
   async markRead(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('conversationId') conversationId: string,

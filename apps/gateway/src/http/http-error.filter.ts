@@ -1,5 +1,10 @@
 import { CommonErrors, DomainError } from '#contracts';
-import { currentCorrelationId, ROOT_LOGGER } from '#platform';
+import {
+  currentCorrelationId,
+  REFUSED_VALUE_LOG_MESSAGE,
+  refusedValue,
+  ROOT_LOGGER,
+} from '#platform';
 import {
   Catch,
   HttpException,
@@ -17,7 +22,7 @@ const FRAMEWORK_ERROR_CODES: Partial<Record<number, string>> = {
   [HttpStatus.BAD_REQUEST]: CommonErrors.MALFORMED_JSON,
   [HttpStatus.NOT_FOUND]: CommonErrors.ROUTE_NOT_FOUND,
   [HttpStatus.PAYLOAD_TOO_LARGE]: CommonErrors.PAYLOAD_TOO_LARGE,
-  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: CommonErrors.UNSUPPORTED_MEDIA_TYPE,
 };
 
 /**
@@ -30,9 +35,16 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const error = this.toDomainError(exception);
+    const refused = refusedValue(exception);
+    if (refused) {
+      this.logger.error({ err: exception, sql_state: refused.sqlState }, REFUSED_VALUE_LOG_MESSAGE);
+    }
+    const error = refused?.answer ?? this.toDomainError(exception);
     if (error.status >= 500) {
       this.logger.error({ err: exception, code: error.code }, 'request failed');
+    }
+    if (typeof error.details.retry_after === 'number') {
+      response.setHeader('retry-after', String(error.details.retry_after));
     }
     response.status(error.status).json({
       error: STATUS_CODES[error.status] ?? 'Error',
@@ -47,6 +59,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) return exception;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // Express could not percent-decode a path parameter: a malformed id, not a malformed body.
+      if (status === HttpStatus.BAD_REQUEST && exception.cause instanceof URIError) {
+        return DomainError.validation('The path is not valid percent-encoded UTF-8');
+      }
       const code = FRAMEWORK_ERROR_CODES[status] ?? `HTTP_${status}`;
       const message = status === HttpStatus.NOT_FOUND ? 'No such route' : exception.message;
       return new DomainError(code, status, message);

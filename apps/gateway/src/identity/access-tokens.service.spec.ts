@@ -7,6 +7,7 @@ const config: GatewayConfig = {
   accessTokenTtlSeconds: 900,
   refreshTokenTtlSeconds: 3600,
   trustProxy: 0,
+  corsOrigins: [],
 };
 
 describe('AccessTokens', () => {

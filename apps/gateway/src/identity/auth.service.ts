@@ -7,6 +7,7 @@ import { AccessTokens } from './access-tokens.service.js';
 import type { TokenPairResponse, UserResponse } from './dto/auth.response.js';
 import type { LoginRequest } from './dto/login.request.js';
 import type { RegisterRequest } from './dto/register.request.js';
+import { LoginLockout } from './login-lockout.service.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './password-hasher.js';
 import { RefreshTokensRepository, type RefreshTokenValue } from './refresh-tokens.repository.js';
 import type { User } from './user.entity.js';
@@ -24,6 +25,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly accessTokens: AccessTokens,
+    private readonly lockout: LoginLockout,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -43,13 +45,16 @@ export class AuthService {
   }
 
   async login(request: LoginRequest): Promise<TokenPairResponse> {
+    await this.lockout.assertNotLocked(request.email);
     const user = await this.users.findByEmail(request.email);
     const valid = user
       ? await verifyPassword(user.passwordHash, request.password)
       : await verifyAgainstNothing(request.password);
     if (!user || !valid) {
+      await this.lockout.recordFailure(request.email);
       throw new DomainError(IdentityErrors.INVALID_CREDENTIALS, 401, 'Wrong email or password');
     }
+    await this.lockout.recordSuccess(request.email);
     const refreshToken = this.refreshTokens.add(
       user.id,
       this.config.refreshTokenTtlSeconds,

@@ -3,16 +3,18 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { Logger } from 'pino';
+import { RateLimitStoreModule } from '../abuse-limits/rate-limit-store.module.js';
 import { GATEWAY_CONFIG, loadGatewayConfig } from '../gateway.config.js';
 import { AccessTokens } from './access-tokens.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LoginLockout } from './login-lockout.service.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { UsersRepository } from './users.repository.js';
 
 @Module({
-  imports: [JwtModule.register({})],
+  imports: [JwtModule.register({}), RateLimitStoreModule],
   controllers: [AuthController],
   providers: [
     {
@@ -24,6 +26,7 @@ import { UsersRepository } from './users.repository.js';
     UsersRepository,
     RefreshTokensRepository,
     AuthService,
+    LoginLockout,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [GATEWAY_CONFIG, AuthService],

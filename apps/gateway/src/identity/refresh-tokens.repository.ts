@@ -1,6 +1,6 @@
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
+import { validate as isUuid, v7 as uuidv7 } from 'uuid';
 import { RefreshToken } from './refresh-token.entity.js';
 
 /** What the client holds: `<token id>.<secret>`. */
@@ -28,7 +28,7 @@ export class RefreshTokensRepository {
    */
   async findPresented(value: RefreshTokenValue, lock: boolean): Promise<RefreshToken | null> {
     const [id, secret, ...rest] = value.split('.');
-    if (!id || !secret || rest.length > 0 || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    if (!id || !secret || rest.length > 0 || !isUuid(id)) return null;
     const token = await this.em.findOne(
       RefreshToken,
       { id },

@@ -1,5 +1,6 @@
 import {
   CreateJobRequest,
+  ErrorCode,
   JobsApi,
   PageRequest,
   UpdateJobRequest,
@@ -11,11 +12,22 @@ import {
 } from '#contracts';
 import { BusClient } from '#platform';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors.decorator.js';
 import { AuthService } from '../identity/auth.service.js';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
 import { Roles } from '../identity/roles.decorator.js';
 import {
+  CreateJobResponse,
+  JobListResponse,
+  JobResponse,
+  PublishJobResponse,
   toCreateJobResponse,
   toJobListResponse,
   toJobResponse,
@@ -33,6 +45,8 @@ export class JobsController {
 
   @Post()
   @Roles('customer')
+  @ApiOperation({ summary: 'Creates a draft job' })
+  @ApiCreatedResponse({ type: CreateJobResponse })
   async create(
     @CurrentPrincipal() principal: UserPrincipal,
     @Body() body: CreateJobRequest,
@@ -42,6 +56,8 @@ export class JobsController {
 
   @Get()
   @Roles('customer')
+  @ApiOperation({ summary: "The caller's own jobs, newest first" })
+  @ApiOkResponse({ type: JobListResponse })
   async list(
     @CurrentPrincipal() principal: UserPrincipal,
     @Query() page: PageRequest,
@@ -51,6 +67,9 @@ export class JobsController {
 
   @Get(':jobId')
   @Roles('customer', 'admin')
+  @ApiOperation({ summary: 'A job: its owner, or an admin' })
+  @ApiOkResponse({ type: JobResponse })
+  @ApiErrors(ErrorCode.JOB_NOT_FOUND)
   async get(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('jobId') jobId: string,
@@ -58,9 +77,13 @@ export class JobsController {
     return toJobResponse(await this.bus.sendAs(principal, JobsApi.getJob, { job_id: jobId }));
   }
 
-  /** Draft → live: offers the job to matching vendors as masked leads. */
   @Patch(':jobId/publish')
   @Roles('customer')
+  @ApiOperation({
+    summary: 'Draft → live: offers the job to matching vendors as masked leads (owner only)',
+  })
+  @ApiOkResponse({ type: PublishJobResponse })
+  @ApiErrors(ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_INCOMPLETE, ErrorCode.INVALID_STATE_TRANSITION)
   async publish(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('jobId') jobId: string,
@@ -76,9 +99,11 @@ export class JobsController {
     );
   }
 
-  /** Edits a draft; a live job is frozen (409 JOB_NOT_EDITABLE). */
   @Patch(':jobId')
   @Roles('customer')
+  @ApiOperation({ summary: 'Edits a draft: any subset of the create fields (owner only)' })
+  @ApiOkResponse({ type: JobResponse })
+  @ApiErrors(ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_EDITABLE)
   async update(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('jobId') jobId: string,
@@ -89,9 +114,14 @@ export class JobsController {
     );
   }
 
-  /** Draft or live → cancelled; vendors who paid for a lead are refunded under the job_cancelled policy. */
   @Patch(':jobId/cancel')
   @Roles('customer')
+  @ApiOperation({
+    summary:
+      'Draft or live → cancelled; vendors who paid for a lead are refunded 50 % (owner only)',
+  })
+  @ApiOkResponse({ type: JobResponse })
+  @ApiErrors(ErrorCode.JOB_NOT_FOUND, ErrorCode.INVALID_STATE_TRANSITION)
   async cancel(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('jobId') jobId: string,

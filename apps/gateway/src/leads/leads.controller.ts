@@ -1,6 +1,7 @@
 import {
   AcceptLeadRequest,
   DeclineLeadRequest,
+  ErrorCode,
   isSagaRunningReply,
   JobsApi,
   PageRequest,
@@ -23,12 +24,23 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiErrors } from '../http/api-errors.decorator.js';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
 import { Roles } from '../identity/roles.decorator.js';
-import { toSagaRunningResponse, type SagaRunningResponse } from '../sagas/saga.response.js';
+import { SagaRunningResponse, toSagaRunningResponse } from '../sagas/saga.response.js';
 import {
+  AcceptLeadResponse,
+  DeclineLeadResponse,
+  LeadListResponse,
+  LeadResponse,
   toAcceptLeadResponse,
   toDeclineLeadResponse,
   toLeadListResponse,
@@ -43,6 +55,8 @@ export class LeadsController {
 
   @Get()
   @Roles('vendor')
+  @ApiOperation({ summary: "The caller's own leads, newest first" })
+  @ApiOkResponse({ type: LeadListResponse })
   async list(
     @CurrentPrincipal() principal: UserPrincipal,
     @Query() page: PageRequest,
@@ -52,6 +66,9 @@ export class LeadsController {
 
   @Get(':leadId')
   @Roles('vendor')
+  @ApiOperation({ summary: "A lead: the lead's vendor only" })
+  @ApiOkResponse({ type: LeadResponse })
+  @ApiErrors(ErrorCode.LEAD_NOT_FOUND)
   async get(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('leadId') leadId: string,
@@ -65,8 +82,22 @@ export class LeadsController {
    */
   @Post(':leadId/accept')
   @HttpCode(HttpStatus.OK)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @Roles('vendor')
+  @ApiOperation({
+    summary:
+      "Pays the lead price from the wallet and unlocks the customer's details (the lead's vendor)",
+  })
+  @ApiOkResponse({ type: AcceptLeadResponse })
+  @ApiAcceptedResponse({
+    type: SagaRunningResponse,
+    description: 'still running: follow status_url',
+  })
+  @ApiErrors(
+    ErrorCode.LEAD_NOT_FOUND,
+    ErrorCode.INSUFFICIENT_FUNDS,
+    ErrorCode.LEAD_ALREADY_ACCEPTED,
+    ErrorCode.LEAD_NOT_OFFERED,
+  )
   async accept(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('leadId') leadId: string,
@@ -86,6 +117,9 @@ export class LeadsController {
   @Post(':leadId/decline')
   @HttpCode(HttpStatus.OK)
   @Roles('vendor')
+  @ApiOperation({ summary: "Declines a lead on offer (the lead's vendor)" })
+  @ApiOkResponse({ type: DeclineLeadResponse })
+  @ApiErrors(ErrorCode.LEAD_NOT_FOUND, ErrorCode.LEAD_ALREADY_DECLINED, ErrorCode.LEAD_NOT_OFFERED)
   async decline(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('leadId') leadId: string,

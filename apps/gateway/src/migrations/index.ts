@@ -1,4 +1,8 @@
 import { Migration20261122000100Identity } from './Migration20261122000100Identity.js';
+import { Migration20261202000100AbuseLimitsAndIdempotency } from './Migration20261202000100AbuseLimitsAndIdempotency.js';
 
 /** Oldest first. Applied migrations are never edited; changes go in a new one. */
-export const gatewayMigrations = [Migration20261122000100Identity];
+export const gatewayMigrations = [
+  Migration20261122000100Identity,
+  Migration20261202000100AbuseLimitsAndIdempotency,
+];

@@ -1,6 +1,7 @@
 import {
   DepositRequest,
   DomainError,
+  ErrorCode,
   EscrowApi,
   EscrowErrors,
   type DepositReply,
@@ -9,11 +10,21 @@ import {
 } from '#contracts';
 import { BusClient, PublicRoute } from '#platform';
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors.decorator.js';
 import type { RawBodyRequest } from '../http/gateway-http.setup.js';
+import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency.interceptor.js';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
 import { Roles } from '../identity/roles.decorator.js';
-import { toDepositResponse } from './deposit.response.js';
+import { DepositResponse, toDepositResponse, WebhookResponse } from './deposit.response.js';
 
 /** Only these headers are forwarded: the providers' signatures. */
 const SIGNATURE_HEADERS = ['tradematch-signature', 'stripe-signature'] as const;
@@ -23,15 +34,19 @@ const SIGNATURE_HEADERS = ['tradematch-signature', 'stripe-signature'] as const;
 export class PaymentsController {
   constructor(private readonly bus: BusClient) {}
 
-  /** Starts a top-up with the payment provider; the wallet is credited when it settles. */
+  // The key also goes to escrow, so a top-up stays exactly-once even if this gateway dies
+  // after escrow committed and before the gateway recorded the answer.
   @ApiBearerAuth()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @Post('api/connection/wallet/deposits')
   @Roles('customer', 'vendor')
+  @ApiOperation({
+    summary: 'Starts a top-up with the payment provider; the wallet is credited when it settles',
+  })
+  @ApiCreatedResponse({ type: DepositResponse })
   async deposit(
     @CurrentPrincipal() principal: UserPrincipal,
     @Body() body: DepositRequest,
-    @Headers('idempotency-key') headerKey?: string,
+    @Headers(IDEMPOTENCY_KEY_HEADER) headerKey?: string,
   ): Promise<DepositReply> {
     return toDepositResponse(
       await this.bus.sendAs(principal, EscrowApi.deposit, {
@@ -42,13 +57,24 @@ export class PaymentsController {
   }
 
   /**
-   * The payment provider's notifications; authenticated by their signature, not by a token.
-   * The gateway forwards them as itself: nobody is signed in.
+   * The gateway forwards the provider's notifications as itself: nobody is signed in, and the
+   * signature, checked by escrow on the raw bytes, is the authentication.
    */
-  @ApiExcludeEndpoint()
   @PublicRoute()
   @Post('api/webhooks/payments')
   @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: "The payment provider's signed notifications (Stripe, or the built-in test provider)",
+  })
+  @ApiHeader({ name: 'stripe-signature', required: false })
+  @ApiHeader({ name: 'tradematch-signature', required: false })
+  @ApiBody({ schema: { type: 'object', description: "the provider's event, as it sent it" } })
+  @ApiOkResponse({ type: WebhookResponse })
+  @ApiErrors(
+    ErrorCode.WEBHOOK_SIGNATURE_INVALID,
+    ErrorCode.WEBHOOK_TIMESTAMP_STALE,
+    ErrorCode.WEBHOOK_PAYLOAD_INVALID,
+  )
   async webhook(@Req() request: RawBodyRequest): Promise<WebhookReply> {
     if (!request.rawBody) {
       throw new DomainError(

@@ -1,9 +1,51 @@
-import type { AcceptLeadReply, SagaListView, SagaRunningReply, SagaView } from '#contracts';
+import {
+  SAGA_STATUSES,
+  type AcceptLeadReply,
+  type AcceptQuoteReply,
+  type BusErrorPayload,
+  type SagaListView,
+  type SagaRunningReply,
+  type SagaStatus,
+  type SagaView,
+} from '#contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { toAcceptLeadResponse } from '../leads/lead.response.js';
+import { toAcceptQuoteResponse } from '../quotes/quote.response.js';
 
 /** An action still running after the wait: where to follow it. */
-export interface SagaRunningResponse extends SagaRunningReply {
-  status_url: string;
+export class SagaRunningResponse implements SagaRunningReply {
+  @ApiProperty({ format: 'uuid' }) saga_id!: string;
+  @ApiProperty({ enum: ['running', 'compensating'] }) status!: 'running' | 'compensating';
+  @ApiProperty({ example: '/api/connection/sagas/01a203c3-c3f4-7718-9d81-b9687ec8bb5c' })
+  status_url!: string;
+}
+
+export class SagaErrorResponse implements BusErrorPayload {
+  @ApiProperty({ example: 'INSUFFICIENT_FUNDS' }) code!: string;
+  @ApiProperty({ example: 402 }) status!: number;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  details?: Record<string, unknown>;
+}
+
+export class SagaResponse implements SagaView {
+  @ApiProperty({ format: 'uuid' }) saga_id!: string;
+  @ApiProperty({ example: 'accept-lead' }) type!: string;
+  @ApiProperty({ enum: SAGA_STATUSES }) status!: SagaStatus;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description:
+      "once completed, the action's own answer (accept-lead: the lead accept answer; award-quote: the quote accept answer)",
+  })
+  result!: unknown;
+  @ApiProperty({ type: SagaErrorResponse, nullable: true, description: 'what stopped it' })
+  error!: SagaErrorResponse | null;
+}
+
+export class SagaListResponse implements SagaListView {
+  @ApiProperty({ type: [SagaResponse] }) sagas!: SagaResponse[];
 }
 
 export function toSagaRunningResponse(reply: SagaRunningReply): SagaRunningResponse {
@@ -17,6 +59,7 @@ export function toSagaRunningResponse(reply: SagaRunningReply): SagaRunningRespo
 /** Each saga type's result, shaped as the action's own reply is: deny by default. */
 const RESULTS: Record<string, (result: unknown) => unknown> = {
   'accept-lead': (result) => toAcceptLeadResponse(result as AcceptLeadReply),
+  'award-quote': (result) => toAcceptQuoteResponse(result as AcceptQuoteReply),
 };
 
 export function toSagaResponse(view: SagaView): SagaView {

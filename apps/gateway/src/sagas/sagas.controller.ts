@@ -1,4 +1,5 @@
 import {
+  ErrorCode,
   JobsApi,
   SagaListQuery,
   type SagaListView,
@@ -7,10 +8,16 @@ import {
 } from '#contracts';
 import { BusClient } from '#platform';
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors.decorator.js';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
 import { Roles } from '../identity/roles.decorator.js';
-import { toSagaListResponse, toSagaResponse } from './saga.response.js';
+import {
+  SagaListResponse,
+  SagaResponse,
+  toSagaListResponse,
+  toSagaResponse,
+} from './saga.response.js';
 
 /** Cross-service actions that outlast a request (202 with a status_url), and the admins' list. */
 @ApiTags('sagas')
@@ -21,6 +28,9 @@ export class SagasController {
 
   /** The outcome of an action the caller started: running, completed with its result, or undone. */
   @Get('api/connection/sagas/:sagaId')
+  @ApiOperation({ summary: 'An action the caller started that outlasted its request' })
+  @ApiOkResponse({ type: SagaResponse })
+  @ApiErrors(ErrorCode.SAGA_NOT_FOUND)
   async get(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('sagaId') sagaId: string,
@@ -31,6 +41,8 @@ export class SagasController {
   /** Runs in one status, oldest first; `failed` ones (the default) need a person. */
   @Get('api/admin/sagas')
   @Roles('admin')
+  @ApiOperation({ summary: 'Saga runs in one status, oldest first (failed by default)' })
+  @ApiOkResponse({ type: SagaListResponse })
   async list(
     @CurrentPrincipal() principal: UserPrincipal,
     @Query() query: SagaListQuery,
@@ -42,6 +54,9 @@ export class SagasController {
   @Post('api/admin/sagas/:sagaId/retry')
   @HttpCode(HttpStatus.OK)
   @Roles('admin')
+  @ApiOperation({ summary: 'Compensates a failed run again' })
+  @ApiOkResponse({ type: SagaResponse })
+  @ApiErrors(ErrorCode.SAGA_NOT_FOUND, ErrorCode.SAGA_NOT_FAILED)
   async retry(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('sagaId') sagaId: string,

@@ -1,4 +1,4 @@
-import { DomainError, JobsErrors, type JobStatus } from '#contracts';
+import { CommonErrors, DomainError, JobsErrors, type JobStatus } from '#contracts';
 
 /**
  * Every change of a job's status, in one table. `awarding` is the quote-acceptance saga's
@@ -24,7 +24,7 @@ export function nextJobStatus(status: JobStatus, action: JobAction): JobStatus {
   const transition = JOB_TRANSITIONS[action];
   if (!(transition.from as readonly JobStatus[]).includes(status)) {
     throw new DomainError(
-      JobsErrors.INVALID_STATE_TRANSITION,
+      CommonErrors.INVALID_STATE_TRANSITION,
       409,
       `A ${status} job cannot be ${pastTense(action)}`,
       {
@@ -35,6 +35,29 @@ export function nextJobStatus(status: JobStatus, action: JobAction): JobStatus {
     );
   }
   return transition.to;
+}
+
+/** A job once a quote is accepted (or being accepted): no second award. */
+export const AWARDED: readonly JobStatus[] = [
+  'awarding',
+  'in_progress',
+  'completed',
+  'closed',
+  'disputed',
+];
+
+/** Quoting and awarding happen while the job is live; 409 JOB_NOT_LIVE otherwise. */
+export function assertLive(status: JobStatus): void {
+  if (status !== 'live') {
+    throw new DomainError(
+      JobsErrors.JOB_NOT_LIVE,
+      409,
+      `The job is ${status}, not open to quotes`,
+      {
+        status,
+      },
+    );
+  }
 }
 
 /** Only drafts can be edited: once live, vendors may have paid for what the job says. */

@@ -86,3 +86,63 @@ describe('Job.publish, cancel and expire', () => {
     );
   });
 });
+
+describe('Job award', () => {
+  const now = new Date('2026-11-22T10:00:00Z');
+  const later = new Date('2026-11-23T10:00:00Z');
+  const contact = { name: 'Alice', email: 'alice@example.com', phone: '07911 123456' };
+  const live = () => {
+    const job = Job.draft(input, now);
+    job.publish(contact, now, 3_600_000);
+    return job;
+  };
+  const refusal = (code: string) =>
+    expect.objectContaining({ code, status: 409 }) as unknown as DomainError;
+
+  it('reserves a live job for one quote, then awards it: live → awarding → in progress', () => {
+    const job = live();
+    expect(job.reserveAward(later)).toEqual({ from: 'live', to: 'awarding' });
+    expect(job.updatedAt).toEqual(later);
+    expect(job.award(later)).toEqual({ from: 'awarding', to: 'in_progress' });
+  });
+
+  it('refuses a second award with 409 JOB_ALREADY_AWARDED, held or done', () => {
+    const job = live();
+    job.reserveAward(later);
+    expect(() => job.reserveAward(later)).toThrow(refusal('JOB_ALREADY_AWARDED'));
+    job.award(later);
+    expect(() => job.reserveAward(later)).toThrow(refusal('JOB_ALREADY_AWARDED'));
+    expect(job.status).toBe('in_progress');
+  });
+
+  it('refuses to award a job that is not live, draft, cancelled or expired, with 409 JOB_NOT_LIVE', () => {
+    const draft = Job.draft(input, now);
+    const cancelled = live();
+    cancelled.cancel(later);
+    const expired = live();
+    expired.expire(later);
+    for (const job of [draft, cancelled, expired]) {
+      const status = job.status;
+      expect(() => job.reserveAward(later)).toThrow(
+        expect.objectContaining({ code: 'JOB_NOT_LIVE', status: 409, details: { status } }),
+      );
+      expect(job.status).toBe(status);
+    }
+  });
+
+  it('goes back to live when the award is released, and may be reserved again', () => {
+    const job = live();
+    job.reserveAward(now);
+    expect(job.releaseAward(later)).toEqual({ from: 'awarding', to: 'live' });
+    expect(job.reserveAward(later)).toEqual({ from: 'live', to: 'awarding' });
+  });
+
+  it('neither awards nor releases a job nobody reserved, nor cancels one being awarded', () => {
+    const job = live();
+    expect(() => job.award(later)).toThrow(refusal('INVALID_STATE_TRANSITION'));
+    expect(() => job.releaseAward(later)).toThrow(refusal('INVALID_STATE_TRANSITION'));
+    job.reserveAward(later);
+    expect(() => job.cancel(later)).toThrow(refusal('INVALID_STATE_TRANSITION'));
+    expect(job.status).toBe('awarding');
+  });
+});

@@ -10,7 +10,7 @@ import {
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { toNormalised } from 'postcode';
 import { v7 as uuidv7 } from 'uuid';
-import { isEditable, nextJobStatus, type JobAction } from './job-lifecycle.js';
+import { AWARDED, assertLive, isEditable, nextJobStatus, type JobAction } from './job-lifecycle.js';
 
 export interface DraftJobInput {
   customerId: string;
@@ -169,6 +169,38 @@ export class Job {
   /** Draft or live → cancelled; once a quote is accepted and funded, the lifecycle refuses. */
   cancel(now: Date): JobTransition {
     return this.move('cancel', now);
+  }
+
+  /**
+   * Live → awarding: the award saga holds the job for one quote while escrow is funded. The job
+   * goes to one quote only: a second acceptance is 409 JOB_ALREADY_AWARDED.
+   */
+  reserveAward(now: Date): JobTransition {
+    if (AWARDED.includes(this.status)) {
+      throw new DomainError(
+        JobsErrors.JOB_ALREADY_AWARDED,
+        409,
+        'A quote for this job has already been accepted',
+        { status: this.status },
+      );
+    }
+    assertLive(this.status);
+    return this.move('reserveAward', now);
+  }
+
+  /** Awarding → live: the award did not go through. */
+  releaseAward(now: Date): JobTransition {
+    return this.move('releaseAward', now);
+  }
+
+  /** Awarding → in progress: escrow is funded and the work can start. */
+  award(now: Date): JobTransition {
+    return this.move('award', now);
+  }
+
+  /** In progress → completed: every milestone is paid. */
+  complete(now: Date): JobTransition {
+    return this.move('complete', now);
   }
 
   /** Live → expired: nobody took it in time. */

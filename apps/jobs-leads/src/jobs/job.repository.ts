@@ -34,6 +34,16 @@ export class JobRepository {
     return job;
   }
 
+  /** A job by id, locked for the transaction when asked; null for none (or no id at all). */
+  find(jobId: string, options: { lock?: boolean } = {}): Promise<Job | null> {
+    if (!isUUID(jobId)) return Promise.resolve(null);
+    return this.em.findOne(
+      Job,
+      { id: jobId },
+      options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+    );
+  }
+
   /** A job another record (a lead) refers to, so it exists. */
   get(jobId: string): Promise<Job> {
     return this.em.findOneOrFail(Job, { id: jobId });

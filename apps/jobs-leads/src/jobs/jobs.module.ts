@@ -6,6 +6,8 @@ import { ExpireJobsHandler } from './expire-jobs/expire-jobs.handler.js';
 import { ExpiryPoller } from './expiry.poller.js';
 import { GetJobHandler } from './get-job/get-job.handler.js';
 import { JobRepository } from './job.repository.js';
+import { CompleteJobHandler } from './complete-job/complete-job.handler.js';
+import { EscrowReleasesConsumer } from './escrow-releases.consumer.js';
 import { JOBS_CONFIG, loadJobsConfig } from './jobs.config.js';
 import { JobsController } from './jobs.controller.js';
 import { ListJobsHandler } from './list-jobs/list-jobs.handler.js';
@@ -26,6 +28,8 @@ import { UpdateJobHandler } from './update-job/update-job.handler.js';
     CancelJobHandler,
     ExpireJobsHandler,
     ExpiryPoller,
+    CompleteJobHandler,
+    EscrowReleasesConsumer,
   ],
   exports: [JobRepository],
 })

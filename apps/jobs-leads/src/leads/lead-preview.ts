@@ -16,7 +16,7 @@ export function partialPostcode(postcode: string | null): string {
  * and phone are hidden and the postcode is partial.
  */
 export function toVendorLeadView(lead: Lead, job: Job): VendorLeadView {
-  const unlocked = lead.status === 'accepted';
+  const unlocked = lead.hasPaid();
   return {
     lead_id: lead.id,
     job_id: job.id,

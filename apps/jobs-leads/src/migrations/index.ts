@@ -3,6 +3,7 @@ import { Migration20261122000100Jobs } from './Migration20261122000100Jobs.js';
 import { Migration20261122000200VendorProfiles } from './Migration20261122000200VendorProfiles.js';
 import { Migration20261122000300Leads } from './Migration20261122000300Leads.js';
 import { Migration20261201000200AcceptanceSagas } from './Migration20261201000200AcceptanceSagas.js';
+import { Migration20261201000400Quotes } from './Migration20261201000400Quotes.js';
 
 /** Oldest first. Applied migrations are never edited; changes go in a new one. */
 export const jobsLeadsMigrations = [
@@ -11,4 +12,5 @@ export const jobsLeadsMigrations = [
   Migration20261122000300Leads,
   Migration20261201000000SagaInstances,
   Migration20261201000200AcceptanceSagas,
+  Migration20261201000400Quotes,
 ];

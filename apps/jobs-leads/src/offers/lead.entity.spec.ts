@@ -60,3 +60,81 @@ describe('Lead decline, expire and close', () => {
     expect(offer().close()).toMatchObject({ to: 'closed' });
   });
 });
+
+describe('Lead quoting', () => {
+  /** A lead its vendor has paid for. */
+  const accepted = () => {
+    const lead = offer();
+    lead.claim('saga-1', 'live');
+    lead.accept('saga-1', 'live', now);
+    return lead;
+  };
+
+  it('lets a vendor who accepted send one quote at a time, 409 QUOTE_ALREADY_PENDING for a second', () => {
+    const lead = accepted();
+    expect(lead.sendQuote()).toEqual({ leadId: lead.id, from: 'accepted', to: 'quote_sent' });
+    expect(() => lead.sendQuote()).toThrow(
+      expect.objectContaining({ code: 'QUOTE_ALREADY_PENDING', status: 409 }),
+    );
+    expect(lead.status).toBe('quote_sent');
+  });
+
+  it('refuses a quote on a lead that was only offered, or declined, with 403 LEAD_NOT_ACCEPTED', () => {
+    const offered = offer();
+    const declined = offer();
+    declined.decline('too_far');
+    for (const lead of [offered, declined]) {
+      expect(() => lead.sendQuote()).toThrow(
+        expect.objectContaining({ code: 'LEAD_NOT_ACCEPTED', status: 403 }),
+      );
+    }
+    expect(offered.status).toBe('offered');
+  });
+
+  it('reopens when its quote is withdrawn or rejected, so the vendor may quote again', () => {
+    const lead = accepted();
+    lead.sendQuote();
+    expect(lead.reopen()).toEqual({ leadId: lead.id, from: 'quote_sent', to: 'accepted' });
+    expect(() => lead.reopen()).toThrow(expect.objectContaining({ status: 409 }));
+    expect(lead.sendQuote()).toMatchObject({ to: 'quote_sent' });
+  });
+
+  it('wins only with a quote pending', () => {
+    const lead = accepted();
+    expect(() => lead.win()).toThrow(expect.objectContaining({ status: 409 }));
+    lead.sendQuote();
+    expect(lead.win()).toEqual({ leadId: lead.id, from: 'quote_sent', to: 'quote_accepted' });
+    expect(lead.isAccepted()).toBe(false);
+    expect(() => lead.lose()).toThrow(expect.objectContaining({ code: 'LEAD_NOT_OFFERED' }));
+  });
+
+  it('loses when another quote wins, whether offered, accepted or quoting', () => {
+    const onOffer = offer();
+    const paid = accepted();
+    const quoting = accepted();
+    quoting.sendQuote();
+    for (const lead of [onOffer, paid, quoting]) {
+      expect(lead.lose()).toMatchObject({ to: 'closed' });
+      expect(lead.isOnOffer() || lead.isAccepted()).toBe(false);
+    }
+  });
+
+  it('counts as paid from acceptance on, whatever follows: a lost lead keeps its contact', () => {
+    const lead = accepted();
+    expect(lead.hasPaid()).toBe(true);
+    lead.sendQuote();
+    lead.lose();
+    expect(lead.hasPaid()).toBe(true);
+    const unpaid = offer();
+    unpaid.lose();
+    expect(unpaid.hasPaid()).toBe(false);
+  });
+
+  it('is accepted (paid and in the running) while accepted or quoting, not while only offered', () => {
+    const lead = accepted();
+    expect(lead.isAccepted()).toBe(true);
+    lead.sendQuote();
+    expect(lead.isAccepted()).toBe(true);
+    expect(offer().isAccepted()).toBe(false);
+  });
+});

@@ -80,8 +80,14 @@ export class Lead {
     return this.status === 'offered';
   }
 
+  /** Paid for and still in the running: accepted, or with a quote pending. */
   isAccepted(): boolean {
-    return this.status === 'accepted';
+    return this.status === 'accepted' || this.status === 'quote_sent';
+  }
+
+  /** The vendor paid for it at some point: its customer's contact details are theirs to keep. */
+  hasPaid(): boolean {
+    return this.acceptedAt !== null;
   }
 
   /**
@@ -120,6 +126,26 @@ export class Lead {
     this.conversationId = conversationId;
     this.acceptingSagaId = null;
     return { ...this.move('accept'), conversationId };
+  }
+
+  /** The vendor quoted; one quote is pending at a time. */
+  sendQuote(): LeadTransition {
+    return this.move('sendQuote');
+  }
+
+  /** The pending quote was withdrawn or rejected: the vendor may quote again. */
+  reopen(): LeadTransition {
+    return this.move('reopen');
+  }
+
+  /** The customer accepted this lead's quote. */
+  win(): LeadTransition {
+    return this.move('win');
+  }
+
+  /** Another vendor's quote was accepted: the job is gone for this one. */
+  lose(): LeadTransition {
+    return this.move('lose');
   }
 
   decline(reason: string): LeadTransition {

@@ -49,6 +49,16 @@ export class LeadRepository {
     return { leads, nextCursor: found.length > limit ? leads[leads.length - 1].id : null };
   }
 
+  /** The vendor's lead on a job, locked for the transaction; null when they were not offered it. */
+  findOfVendorOnJob(vendorId: string, jobId: string): Promise<Lead | null> {
+    return this.em.findOne(Lead, { vendorId, jobId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  /** A lead another record (a quote) refers to, locked for the transaction. */
+  getForUpdate(leadId: string): Promise<Lead> {
+    return this.em.findOneOrFail(Lead, { id: leadId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
   /** Every lead of the job, locked, so that an acceptance in flight commits first or waits. */
   ofJobForUpdate(jobId: string): Promise<Lead[]> {
     return this.em.find(Lead, { jobId }, { lockMode: LockMode.PESSIMISTIC_WRITE });

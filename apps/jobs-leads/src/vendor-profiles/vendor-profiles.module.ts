@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { GetVendorProfileHandler } from './get-vendor-profile/get-vendor-profile.handler.js';
 import { PutVendorProfileHandler } from './put-vendor-profile/put-vendor-profile.handler.js';
+import { VendorProfileRepository } from './vendor-profile.repository.js';
 import { VendorProfilesController } from './vendor-profiles.controller.js';
 
 @Module({
   controllers: [VendorProfilesController],
-  providers: [PutVendorProfileHandler, GetVendorProfileHandler],
+  providers: [PutVendorProfileHandler, GetVendorProfileHandler, VendorProfileRepository],
+  exports: [VendorProfileRepository],
 })
 export class VendorProfilesModule {}

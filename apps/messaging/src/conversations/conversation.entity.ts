@@ -1,6 +1,10 @@
 import type { ConversationStatus, UserPrincipal } from '#contracts';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { assertAcceptsMessages, nextConversationStatus } from './conversation-lifecycle.js';
+import {
+  assertAcceptsMessages,
+  nextConversationStatus,
+  type ConversationAction,
+} from './conversation-lifecycle.js';
 
 /** The only people a conversation has: its customer and its vendor. */
 export type Participant = UserPrincipal<'customer' | 'vendor'>;
@@ -50,14 +54,14 @@ export class Conversation {
   }
 
   /**
-   * Makes the conversation read-only. Answers false when it already was (locked or archived):
-   * a conversation never reopens, so a late event changes nothing.
+   * Moves the conversation on by `action` (`lock` makes it read-only from `at`). Answers false
+   * when it was already past it: a conversation never reopens, so a late event changes nothing.
    */
-  lock(at: Date): boolean {
-    const next = nextConversationStatus(this.status, 'lock');
+  apply(action: ConversationAction, at: Date): boolean {
+    const next = nextConversationStatus(this.status, action);
     if (next === null) return false;
     this.status = next;
-    this.lockedAt = at;
+    if (action === 'lock') this.lockedAt = at;
     return true;
   }
 

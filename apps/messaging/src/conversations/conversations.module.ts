@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ApplyJobEventHandler } from './apply-job-event/apply-job-event.handler.js';
 import { ConversationEventsConsumer } from './conversation-events.consumer.js';
 import { ConversationsController } from './conversations.controller.js';
 import { ConversationsRepository } from './conversations.repository.js';
+import { JobEventsRepository } from './job-events.repository.js';
 import { ListConversationsHandler } from './list-conversations/list-conversations.handler.js';
 import { ListMessagesHandler } from './list-messages/list-messages.handler.js';
-import { LockJobConversationsHandler } from './lock-job-conversations/lock-job-conversations.handler.js';
 import { MarkReadHandler } from './mark-read/mark-read.handler.js';
 import { MessagesRepository } from './messages.repository.js';
 import { OpenConversationHandler } from './open-conversation/open-conversation.handler.js';
@@ -15,12 +16,13 @@ import { SendMessageHandler } from './send-message/send-message.handler.js';
   providers: [
     ConversationsRepository,
     MessagesRepository,
+    JobEventsRepository,
     ListConversationsHandler,
     ListMessagesHandler,
     SendMessageHandler,
     MarkReadHandler,
     OpenConversationHandler,
-    LockJobConversationsHandler,
+    ApplyJobEventHandler,
     ConversationEventsConsumer,
   ],
 })

@@ -60,14 +60,20 @@ export class Message {
   }
 
   /** What both participants read when `sourceEventId` happened; one per event and conversation. */
-  static system(conversationId: string, text: string, sourceEventId: string, at: Date): Message {
+  /** A line the service writes, caused by the event `sourceEventId`. */
+  static fromService(
+    conversationId: string,
+    message: { type: 'system' | 'quote_reference'; body: string },
+    sourceEventId: string,
+    at: Date,
+  ): Message {
     return Message.create(
       {
         conversationId,
         senderId: null,
         senderRole: 'system',
-        type: 'system',
-        body: text,
+        type: message.type,
+        body: message.body,
         attachmentUrl: null,
         sourceEventId,
       },

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { MESSAGE_RATE_LIMIT } from './message-rate-limit.js';
 import { Message } from './message.entity.js';
-import { systemMessageFor } from './system-messages.js';
+import type { ServiceMessage } from './conversation-reactions.js';
 
 @Injectable()
 export class MessagesRepository {
@@ -48,16 +48,17 @@ export class MessagesRepository {
   }
 
   /**
-   * Writes the event's system message, if it has one, into each conversation. Idempotent by key,
-   * so even an event applied twice (past the inbox) speaks once.
+   * Writes the event's messages, each into its conversation once however often the event is
+   * applied (past the inbox too: a replay on opening), keyed by conversation and event.
    */
-  async announce(event: EventEnvelope, conversationIds: readonly string[]): Promise<void> {
-    const text = systemMessageFor(event.event_type);
-    if (text === null) return;
-    for (const conversationId of conversationIds) {
-      const message = Message.system(
+  async post(
+    event: EventEnvelope,
+    messages: readonly (ServiceMessage & { conversationId: string })[],
+  ): Promise<void> {
+    for (const { conversationId, type, body } of messages) {
+      const message = Message.fromService(
         conversationId,
-        text,
+        { type, body },
         event.event_id,
         new Date(event.occurred_at),
       );

@@ -1,5 +1,28 @@
 import { endpoint } from '../bus/endpoint.js';
 import {
+  EscrowAccountIdInput,
+  FundEscrowInput,
+  JobEscrowInput,
+  RefundEscrowInput,
+} from './escrow-account.requests.js';
+import type {
+  EscrowAccountView,
+  FundEscrowReply,
+  RefundEscrowReply,
+} from './escrow-account.views.js';
+import {
+  MilestoneIdInput,
+  RequestChangesInput,
+  SubmitMilestoneInput,
+} from './milestone.requests.js';
+import { PayoutIdInput, PayoutRequest } from './payout.requests.js';
+import type { PayoutView } from './payout.views.js';
+import type {
+  ApproveMilestoneReply,
+  MilestoneChangeReply,
+  SubmitMilestoneReply,
+} from './milestone.views.js';
+import {
   ChargeLeadInput,
   DepositRequest,
   PaymentWebhookInput,
@@ -22,6 +45,13 @@ export const EscrowApi = {
   deposit: endpoint<DepositReply>()('escrow.wallet.deposit', DepositRequest, {
     users: ['customer', 'vendor'],
   }),
+  /** Money out of the caller's wallet to their bank, through the payment provider. */
+  requestPayout: endpoint<PayoutView>()('escrow.payout.request', PayoutRequest, {
+    users: ['customer', 'vendor'],
+  }),
+  getPayout: endpoint<PayoutView>()('escrow.payout.get', PayoutIdInput, {
+    users: ['customer', 'vendor'],
+  }),
   /** A payment provider's webhook as the gateway received it; authenticated by its signature. */
   paymentWebhook: endpoint<WebhookReply>()('escrow.payment.webhook', PaymentWebhookInput, {
     services: ['gateway'],
@@ -32,4 +62,37 @@ export const EscrowApi = {
   refundLead: endpoint<LeadRefundReply>()('escrow.lead.refund', RefundLeadInput, {
     services: ['jobs-leads'],
   }),
+  /** The award saga's funding step: jobs-leads opens and funds the job's escrow. */
+  fundEscrow: endpoint<FundEscrowReply>()('escrow.account.fund', FundEscrowInput, {
+    services: ['jobs-leads'],
+  }),
+  /** The award saga's compensation: the funding named by its key goes back to the customer. */
+  refundEscrow: endpoint<RefundEscrowReply>()('escrow.account.refund', RefundEscrowInput, {
+    services: ['jobs-leads'],
+  }),
+  getEscrowAccount: endpoint<EscrowAccountView>()('escrow.account.get', EscrowAccountIdInput, {
+    users: ['customer', 'vendor'],
+  }),
+  getJobEscrow: endpoint<EscrowAccountView>()('escrow.account.get-for-job', JobEscrowInput, {
+    users: ['customer', 'vendor'],
+  }),
+  submitMilestone: endpoint<SubmitMilestoneReply>()(
+    'escrow.milestone.submit',
+    SubmitMilestoneInput,
+    {
+      users: ['vendor'],
+    },
+  ),
+  approveMilestone: endpoint<ApproveMilestoneReply>()(
+    'escrow.milestone.approve',
+    MilestoneIdInput,
+    {
+      users: ['customer'],
+    },
+  ),
+  requestMilestoneChanges: endpoint<MilestoneChangeReply>()(
+    'escrow.milestone.request-changes',
+    RequestChangesInput,
+    { users: ['customer'] },
+  ),
 } as const;

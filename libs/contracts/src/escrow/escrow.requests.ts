@@ -11,6 +11,8 @@ import {
   Matches,
   Max,
   Min,
+  registerDecorator,
+  type ValidationOptions,
 } from 'class-validator';
 import { IsMoney } from '../validation/is-money.decorator.js';
 
@@ -82,11 +84,35 @@ export class RefundLeadInput {
   reason!: LeadRefundReason;
 }
 
+/** Ledger entry ids are Postgres `bigint`s: 1 to 2^63 - 1, written in decimal. */
+const MAX_ENTRY_ID = 2n ** 63n - 1n;
+
+export function isEntryId(value: unknown): value is string {
+  return (
+    typeof value === 'string' && /^[1-9][0-9]{0,18}$/.test(value) && BigInt(value) <= MAX_ENTRY_ID
+  );
+}
+
+function IsEntryId(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isEntryId',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options,
+      validator: { validate: isEntryId },
+    });
+  };
+}
+
 /** Wallet statement paging: entries newest first; `cursor` is the last entry_id seen. */
 export class WalletQuery {
-  @ApiPropertyOptional({ description: 'next_cursor of the previous page' })
+  @ApiPropertyOptional({
+    description: 'next_cursor of the previous page',
+    pattern: '^[0-9]{1,19}$',
+  })
   @IsOptional()
-  @Matches(/^[0-9]{1,19}$/, { message: 'cursor must be an entry id' })
+  @IsEntryId({ message: 'cursor must be an entry id' })
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

@@ -1,7 +1,8 @@
 import type { ServiceName } from '../services.js';
 
 /** What the envelope's `subject.type` names. */
-export type EventSubjectKind = 'job' | 'lead' | 'message' | 'payment';
+export type EventSubjectKind =
+  'job' | 'lead' | 'quote' | 'message' | 'payment' | 'payout' | 'escrow' | 'milestone';
 
 export interface EventCatalogueEntry {
   /** The service that records it; it is published on `events.<producer>.<EVENT_TYPE>`. */

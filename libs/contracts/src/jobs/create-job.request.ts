@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsText } from '../validation/is-text.decorator.js';
 import { IsMoney } from '../validation/is-money.decorator.js';
 import { IsUkPostcode } from '../validation/is-uk-postcode.decorator.js';
 import { TIMEFRAMES, TRADE_CATEGORIES } from './job-catalogue.js';
@@ -7,8 +8,7 @@ import { TIMEFRAMES, TRADE_CATEGORIES } from './job-catalogue.js';
 /** Body of `POST /api/connection/jobs` and data of `jobs.job.create`. Amounts in pounds. */
 export class CreateJobRequest {
   @ApiProperty({ example: 'Fix leaking kitchen tap', minLength: 3, maxLength: 120 })
-  @IsString()
-  @Length(3, 120)
+  @IsText({ min: 3, max: 120 })
   title!: string;
 
   @ApiPropertyOptional({
@@ -16,8 +16,7 @@ export class CreateJobRequest {
     maxLength: 5000,
   })
   @IsOptional()
-  @IsString()
-  @Length(0, 5000)
+  @IsText({ max: 5000, multiline: true })
   description?: string;
 
   @ApiProperty({ enum: TRADE_CATEGORIES, example: 'Plumbing' })

@@ -15,6 +15,21 @@ import type {
   VendorLeadListView,
   VendorLeadView,
 } from './lead.view.js';
+import {
+  AcceptQuoteInput,
+  ListQuotesQuery,
+  QuoteIdInput,
+  RejectQuoteInput,
+  SendQuoteRequest,
+  UpdateQuoteInput,
+} from './quote.requests.js';
+import type {
+  AcceptQuoteReply,
+  QuoteChangeReply,
+  QuoteListView,
+  QuoteView,
+  SendQuoteReply,
+} from './quote.view.js';
 import { SagaIdInput, SagaListQuery } from '../sagas/saga.requests.js';
 import type { SagaListView, SagaRunningReply, SagaView } from '../sagas/saga.views.js';
 import { PutVendorProfileRequest } from './vendor-profile.request.js';
@@ -48,6 +63,28 @@ export const JobsApi = {
   ),
   getVendorProfile: endpoint<VendorProfileView>()('jobs.vendor-profile.get', NoData, {
     users: ['vendor'],
+  }),
+  sendQuote: endpoint<SendQuoteReply>()('jobs.quote.send', SendQuoteRequest, {
+    users: ['vendor'],
+  }),
+  updateQuote: endpoint<QuoteView>()('jobs.quote.update', UpdateQuoteInput, { users: ['vendor'] }),
+  withdrawQuote: endpoint<QuoteChangeReply>()('jobs.quote.withdraw', QuoteIdInput, {
+    users: ['vendor'],
+  }),
+  rejectQuote: endpoint<QuoteChangeReply>()('jobs.quote.reject', RejectQuoteInput, {
+    users: ['customer'],
+  }),
+  /** The award saga's outcome, or where it stands after `SAGA_HTTP_WAIT_MS`. */
+  acceptQuote: endpoint<AcceptQuoteReply | SagaRunningReply>()(
+    'jobs.quote.accept',
+    AcceptQuoteInput,
+    { users: ['customer'] },
+  ),
+  getQuote: endpoint<QuoteView>()('jobs.quote.get', QuoteIdInput, {
+    users: ['customer', 'vendor'],
+  }),
+  listQuotes: endpoint<QuoteListView>()('jobs.quote.list', ListQuotesQuery, {
+    users: ['customer', 'vendor'],
   }),
   /** A saga run of jobs-leads, for the user who started it. */
   getSaga: endpoint<SagaView>()('jobs.saga.get', SagaIdInput, {

@@ -58,6 +58,73 @@ export interface JobUpdatedPayload {
   changed_fields: string[];
 }
 
+/** A quote's payment stages, in pounds. */
+export interface QuoteMilestonePayload {
+  title: string;
+  amount: number;
+}
+
+/**
+ * Payload of `QUOTE_SENT` (subject: the quote). The customer reads it in the job's trail; other
+ * vendors never do. `conversation_id` is the vendor's conversation with the customer.
+ */
+export interface QuoteSentPayload {
+  quote_id: string;
+  lead_id: string;
+  vendor_id: string;
+  customer_id: string;
+  conversation_id: string;
+  amount: number;
+  description: string;
+  estimated_duration: string;
+  milestones: QuoteMilestonePayload[];
+}
+
+/** Payload of `QUOTE_UPDATED`: the pending quote as it now reads, and which fields changed. */
+export interface QuoteUpdatedPayload extends QuoteSentPayload {
+  changed_fields: string[];
+}
+
+/** Payload of `QUOTE_WITHDRAWN` and `QUOTE_REJECTED`: the vendor's lead is active again. */
+export interface QuoteClosedPayload {
+  quote_id: string;
+  lead_id: string;
+  vendor_id: string;
+  customer_id: string;
+  conversation_id: string;
+  /** The customer's reason, for a rejection that gave one. */
+  reason: string | null;
+}
+
+/**
+ * Payload of `QUOTE_ACCEPTED`: the job is the winning vendor's, its escrow funded. Every other
+ * vendor's lead on the job is closed and their pending quotes rejected.
+ */
+export interface QuoteAcceptedPayload {
+  quote_id: string;
+  lead_id: string;
+  vendor_id: string;
+  customer_id: string;
+  conversation_id: string;
+  amount: number;
+  escrow_account_id: string;
+}
+
+/** Payload of `JOB_IN_PROGRESS`: the job is awarded and its escrow funded. */
+export interface JobInProgressPayload {
+  customer_id: string;
+  vendor_id: string;
+  quote_id: string;
+  escrow_account_id: string;
+}
+
+/** Payload of `JOB_COMPLETED`: every milestone is paid; the job can be reviewed. */
+export interface JobCompletedPayload {
+  customer_id: string;
+  vendor_id: string;
+  escrow_account_id: string;
+}
+
 /** The events jobs-leads records, by type. */
 export interface JobsEventPayloads {
   JOB_CREATED: JobCreatedPayload;
@@ -69,6 +136,13 @@ export interface JobsEventPayloads {
   LEAD_ACCEPTED: LeadAcceptedPayload;
   LEAD_DECLINED: LeadDeclinedPayload;
   LEAD_EXPIRED: ExpiredPayload;
+  QUOTE_SENT: QuoteSentPayload;
+  QUOTE_UPDATED: QuoteUpdatedPayload;
+  QUOTE_WITHDRAWN: QuoteClosedPayload;
+  QUOTE_REJECTED: QuoteClosedPayload;
+  QUOTE_ACCEPTED: QuoteAcceptedPayload;
+  JOB_IN_PROGRESS: JobInProgressPayload;
+  JOB_COMPLETED: JobCompletedPayload;
 }
 
 export const JOBS_EVENTS = {
@@ -119,5 +193,43 @@ export const JOBS_EVENTS = {
     producer: 'jobs-leads',
     subject: 'lead',
     description: 'A lead offer expired unanswered.',
+  },
+  QUOTE_SENT: {
+    producer: 'jobs-leads',
+    subject: 'quote',
+    description:
+      "A vendor who accepted the lead quoted for the job; messaging shows it in the vendor's conversation.",
+  },
+  QUOTE_UPDATED: {
+    producer: 'jobs-leads',
+    subject: 'quote',
+    description: 'A vendor changed their pending quote.',
+  },
+  QUOTE_WITHDRAWN: {
+    producer: 'jobs-leads',
+    subject: 'quote',
+    description: 'A vendor withdrew their pending quote; their lead stays active.',
+  },
+  QUOTE_REJECTED: {
+    producer: 'jobs-leads',
+    subject: 'quote',
+    description:
+      "The customer rejected a quote; the vendor's lead stays active and may quote again.",
+  },
+  QUOTE_ACCEPTED: {
+    producer: 'jobs-leads',
+    subject: 'quote',
+    description:
+      "The customer accepted a quote and escrow holds its amount: the job is the vendor's; the other vendors' leads closed.",
+  },
+  JOB_IN_PROGRESS: {
+    producer: 'jobs-leads',
+    subject: 'job',
+    description: 'The job was awarded with a funded escrow and the work can start.',
+  },
+  JOB_COMPLETED: {
+    producer: 'jobs-leads',
+    subject: 'job',
+    description: "Every milestone of the job's escrow was released: the work is done and paid.",
   },
 } as const satisfies EventCatalogueOf<JobsEventPayloads>;

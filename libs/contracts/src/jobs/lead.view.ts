@@ -1,7 +1,8 @@
 /** Shown in place of what a vendor has not paid to see. */
 export const HIDDEN = 'HIDDEN';
 
-export type LeadStatus = 'offered' | 'accepted' | 'declined' | 'expired' | 'closed';
+export type LeadStatus =
+  'offered' | 'accepted' | 'quote_sent' | 'quote_accepted' | 'declined' | 'expired' | 'closed';
 
 /** A lead as its vendor sees it: masked until accepted. Amounts in pounds. */
 export interface VendorLeadView {

@@ -6,13 +6,12 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsString,
-  Length,
   Max,
   Min,
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
+import { IsText } from '../validation/is-text.decorator.js';
 import { IsUkPhone } from '../validation/is-uk-phone.decorator.js';
 import { IsUkPostcode } from '../validation/is-uk-postcode.decorator.js';
 import { TRADE_CATEGORIES } from './job-catalogue.js';
@@ -53,8 +52,7 @@ function IsServiceArea(options?: ValidationOptions): PropertyDecorator {
 /** Body of `PUT /api/connection/vendor-profile` and data of `jobs.vendor-profile.put`. */
 export class PutVendorProfileRequest {
   @ApiProperty({ example: 'Hughes Plumbing & Heating', minLength: 2, maxLength: 120 })
-  @IsString()
-  @Length(2, 120)
+  @IsText({ min: 2, max: 120 })
   business_name!: string;
 
   @ApiProperty({

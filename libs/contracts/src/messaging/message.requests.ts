@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUrl, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, IsUrl, Length, ValidateIf } from 'class-validator';
+import { IsText } from '../validation/is-text.decorator.js';
 import { PageRequest } from '../pagination/page.request.js';
 
 export const MESSAGE_BODY_MAX_LENGTH = 5000;
@@ -23,8 +24,7 @@ export class SendMessageRequest {
   @ValidateIf(
     (request: SendMessageRequest) => request.type !== 'attachment' || request.body !== undefined,
   )
-  @IsString()
-  @Length(1, MESSAGE_BODY_MAX_LENGTH)
+  @IsText({ min: 1, max: MESSAGE_BODY_MAX_LENGTH, multiline: true })
   body?: string;
 
   @ApiPropertyOptional({ description: 'https URL; required when type is attachment' })
@@ -32,8 +32,7 @@ export class SendMessageRequest {
     (request: SendMessageRequest) =>
       request.type === 'attachment' || request.attachment_url !== undefined,
   )
-  @IsString()
-  @MaxLength(2048)
+  @IsText({ max: 2048 })
   @IsUrl(
     { protocols: ['https'], require_protocol: true, require_tld: true, allow_underscores: false },
     { message: 'attachment_url must be an https URL' },

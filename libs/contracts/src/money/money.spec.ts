@@ -1,4 +1,4 @@
-import { penceToPounds, poundsToPence } from './money.js';
+import { isPoundsAmount, penceToPounds, poundsToPence } from './money.js';
 
 describe('money conversions', () => {
   it.each([
@@ -16,4 +16,17 @@ describe('money conversions', () => {
   it.each([0.001, 12.345, Number.NaN, Number.POSITIVE_INFINITY, 1e20])('refuses £%p', (pounds) => {
     expect(() => poundsToPence(pounds)).toThrow(RangeError);
   });
+});
+
+describe('isPoundsAmount', () => {
+  it.each([0, 0.01, 49.99, 1e2, 0.1 + 0.2, 10_000_000])('takes £%p', (pounds) => {
+    expect(isPoundsAmount(pounds)).toBe(true);
+  });
+
+  it.each([1e-7, 5e-3, 0.005, 12.345, 1e20, Number.NaN, Number.POSITIVE_INFINITY, '10'])(
+    'refuses %p, judged by its value rather than its decimal string',
+    (value) => {
+      expect(isPoundsAmount(value)).toBe(false);
+    },
+  );
 });

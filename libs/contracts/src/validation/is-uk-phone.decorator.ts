@@ -1,5 +1,6 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { textProblem } from './text.js';
 
 /** A callable UK number, in national (`07911 123456`) or international (`+44 7911 123456`) form. */
 export function toUkE164(value: string): string | null {
@@ -16,8 +17,9 @@ export function IsUkPhone(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       options: { message: '$property must be a valid UK phone number', ...options },
       validator: {
+        // The parser skips characters it does not expect, so a NUL would pass it unseen.
         validate: (value: unknown) =>
-          typeof value === 'string' && value.length <= 30 && toUkE164(value) !== null,
+          textProblem(value, { max: 30 }) === null && toUkE164(value as string) !== null,
       },
     });
   };

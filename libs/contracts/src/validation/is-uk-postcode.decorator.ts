@@ -1,5 +1,6 @@
 import { isValid } from 'postcode';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { textProblem } from './text.js';
 
 export function IsUkPostcode(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
@@ -9,7 +10,8 @@ export function IsUkPostcode(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       options: { message: '$property must be a valid UK postcode', ...options },
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && isValid(value),
+        validate: (value: unknown) =>
+          textProblem(value, { max: 16 }) === null && isValid(value as string),
       },
     });
   };

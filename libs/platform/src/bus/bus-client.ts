@@ -22,6 +22,7 @@ import type { PlatformConfig } from '../config/platform-config.js';
 import { PLATFORM_CONFIG } from '../config/tokens.js';
 import { currentCorrelationId } from '../correlation/correlation-context.js';
 import { errorClass, Metrics, startTimer } from '../metrics/metrics.js';
+import { natsConnectionOptions } from '../nats/nats-connection.js';
 
 /** An endpoint that a service may call as itself. */
 type ServiceEndpoint = Endpoint<object, unknown, ServicePrincipal>;
@@ -47,11 +48,7 @@ export class BusClient implements OnModuleInit, OnApplicationShutdown {
       help: 'Bus requests this app sent, by subject and outcome (ok, 4xx, 5xx, timeout, unavailable, error)',
       labelNames: ['subject', 'outcome'],
     });
-    this.client = new ClientNats({
-      servers: config.natsUrl,
-      name: `${config.serviceName}-bus-client`,
-      maxReconnectAttempts: -1,
-    });
+    this.client = new ClientNats(natsConnectionOptions(config, 'bus-client'));
   }
 
   async onModuleInit(): Promise<void> {

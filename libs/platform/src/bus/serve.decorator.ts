@@ -3,6 +3,7 @@ import {
   DomainError,
   isServiceName,
   isUserRole,
+  publisherOf,
   type AnyEndpoint,
   type Principal,
   type PrincipalOf,
@@ -25,8 +26,14 @@ type ServedMethod<E extends AnyEndpoint> = (request: Received<E>) => Promise<Rep
  * Serves an endpoint of the contracts: the method answers its subject, and before it runs the
  * caller is checked against the endpoint's callers (403 WRONG_ROLE) and the data against its
  * request class (400 VALIDATION_FAILED). The compiler checks the method's reply type.
+ *
+ * The caller check is sound only because NATS lets one user alone publish on the subject (the
+ * generated server configuration): the gateway's for user endpoints, the named service's for a
+ * service endpoint. An endpoint open to both, or to two services, would have to trust a
+ * principal that any of them could forge, so it is refused here, when the class is defined.
  */
 export function Serve<E extends AnyEndpoint>(endpoint: E) {
+  publisherOf(endpoint.callers);
   return (
     target: object,
     key: string | symbol,

@@ -3,6 +3,7 @@ import { Migration, Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import type { PlatformConfig } from '../config/platform-config.js';
 import { Migration20261122000000EventTables } from '../events/event-tables.migration.js';
+import { Migration20261201000400EventTablesPruning } from '../events/event-tables-pruning.migration.js';
 import { InboxRecord } from '../events/inbox-record.entity.js';
 import { OutboxMessage } from '../events/outbox-message.entity.js';
 
@@ -15,7 +16,12 @@ export interface ServicePersistence {
 }
 
 export function ormOptions(config: PlatformConfig, persistence: ServicePersistence): Options {
-  const migrations = [Migration20261122000000EventTables, ...persistence.migrations];
+  // The platform's own tables first; a later change to them, after the service's migrations.
+  const migrations = [
+    Migration20261122000000EventTables,
+    ...persistence.migrations,
+    Migration20261201000400EventTablesPruning,
+  ];
   return {
     driver: PostgreSqlDriver,
     clientUrl: config.databaseUrl,

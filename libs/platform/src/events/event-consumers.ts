@@ -1,24 +1,22 @@
 import {
-  CORRELATION_ID_HEADER,
-  deadLetterSubject,
   EVENT_CATALOGUE,
-  EVENT_ENVELOPE_VERSION,
   EVENT_STREAM,
   EVENT_TYPES,
   eventSubject,
-  isEventType,
+  type EventConsumerName,
   type EventEnvelope,
   type EventType,
 } from '#contracts';
 import {
   AckPolicy,
   DeliverPolicy,
+  type Consumer,
   type ConsumerInfo,
   type ConsumerMessages,
   type JsMsg,
 } from '@nats-io/jetstream';
-import { headers, nanos } from '@nats-io/nats-core';
-import { MikroORM, RequestContext, type EntityManager } from '@mikro-orm/postgresql';
+import { nanos } from '@nats-io/nats-core';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import {
   Inject,
   Injectable,
@@ -31,36 +29,30 @@ import type { PlatformConfig } from '../config/platform-config.js';
 import { PLATFORM_CONFIG, ROOT_LOGGER, SERVICE_PERSISTENCE } from '../config/tokens.js';
 import type { ServicePersistence } from '../database/orm-options.js';
 import { runWithCorrelation } from '../correlation/correlation-context.js';
-import { Metrics, readOncePerScrape, startTimer, withinTimeout } from '../metrics/metrics.js';
+import { Metrics, startTimer, withinTimeout } from '../metrics/metrics.js';
 import { NatsConnectionHolder } from '../nats/nats-connection.js';
+import { DeadLetterAdmin } from './dead-letter-admin.js';
+import { registerConsumerGauges } from './event-consumer-gauges.js';
+import { countDeadLetters, publishDeadLetter } from './dead-letters.js';
 import { ensureEventStreams } from './event-streams.js';
-
-type EventHandlerOf<T extends EventType> = (
-  event: EventEnvelope<T>,
-  em: EntityManager,
-) => Promise<void>;
-
-/** A handler per event type; each gets the envelope of its own type, payload typed. */
-export type EventHandlers = { [T in EventType]?: EventHandlerOf<T> };
+import {
+  parseEnvelope,
+  type EventHandler,
+  type EventHandlerOf,
+  type EventHandlers,
+} from './event-handler.js';
+import { verdictFor, type RetrySettings } from './event-retry-policy.js';
 
 export interface EventConsumerDefinition {
-  /** Durable consumer name: replicas of the service share it and split the events. */
-  durableName: string;
+  /** Durable consumer name, declared in the contracts' EVENT_CONSUMERS for this service. */
+  durableName: EventConsumerName;
   /**
-   * Events applied at the same time. 1 keeps stream order; a handler whose effects commute
-   * (an append-only log, an idempotent upsert) can take more.
+   * Events applied at the same time. 1 applies them one by one; a handler that reaches the same
+   * end state in any order (see docs/events.md) can take more.
    */
   concurrency?: number;
   /** The events to apply, or `all` for every event on the stream. */
   handlers: EventHandlers | { all: EventHandlerOf<EventType> };
-}
-
-interface EventHandler {
-  durableName: string;
-  concurrency: number;
-  filterSubject: string;
-  /** The handler of an event, if this consumer applies events of its type. */
-  handlerFor(type: EventType): EventHandlerOf<EventType> | undefined;
 }
 
 interface RunningConsumer {
@@ -69,27 +61,30 @@ interface RunningConsumer {
 }
 
 /**
- * Deliveries not acked by then are sent again. Handlers take milliseconds, so this mostly bounds
- * how long a message sits lost when a replica stops or dies with it in hand (the server may
- * already have pushed it to a subscription that is closing); the inbox absorbs the duplicate.
+ * Deliveries not acked by then are sent again. A handler in progress tells JetStream so every
+ * third of it, so this mostly bounds how long a message sits lost when a replica stops or dies
+ * with it in hand; the inbox absorbs the duplicate.
  */
 const ACK_WAIT_MS = 10_000;
-const MAX_REDELIVERY_DELAY_MS = 30_000;
 
 /**
  * Durable JetStream pull consumers with explicit ack. Each event is applied at most once per
- * consumer: its id goes into the inbox in the same transaction as the effect. A failing event is
- * redelivered with backoff, and after `consumerMaxDeliver` deliveries it is copied to the
- * dead-letter stream and terminated, so one poison message never blocks the rest.
+ * consumer: its id goes into the inbox in the same transaction as the effect. A failure that can
+ * pass (a database or service down) is redelivered with capped exponential backoff for up to
+ * `eventRetryGiveUpMs`; an event that can never succeed goes to the dead-letter stream at once
+ * (see `verdictFor`), so it never blocks the rest, and waits there to be re-driven.
  */
 @Injectable()
 export class EventConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly handlers: EventHandler[] = [];
+  private readonly prepared: { handler: EventHandler; consumer: Consumer }[] = [];
   private readonly running: RunningConsumer[] = [];
+  private admin?: DeadLetterAdmin;
   private stopping = false;
   private readonly logger: Logger;
   private readonly handled: Counter<'consumer' | 'outcome'>;
   private readonly duration: Histogram<'consumer'>;
+  private readonly retry: RetrySettings;
 
   constructor(
     private readonly orm: MikroORM,
@@ -100,6 +95,11 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     metrics: Metrics,
   ) {
     this.logger = rootLogger.child({ context: 'EventConsumers' });
+    this.retry = {
+      baseMs: config.eventRetryBaseMs,
+      maxMs: config.eventRetryMaxMs,
+      giveUpMs: config.eventRetryGiveUpMs,
+    };
     this.handled = metrics.counter({
       name: 'tradematch_events_handled_total',
       help: 'Event deliveries this replica processed, by durable consumer and outcome (ok, retried, dead_lettered)',
@@ -110,32 +110,15 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
       help: 'Time to process one event delivery (inbox transaction and handler), by durable consumer',
       labelNames: ['consumer'],
     });
-    // Both gauges of one scrape share one round of consumer info requests.
-    const consumerInfos = readOncePerScrape(() => this.readConsumerInfos());
-    const pendingGauges = [
-      [
-        'tradematch_event_consumer_pending_messages',
-        'Messages of the durable consumer not yet delivered to any replica (JetStream consumer info, read on scrape)',
-        'num_pending',
-      ],
-      [
-        'tradematch_event_consumer_ack_pending_messages',
-        'Messages of the durable consumer delivered but not yet acked (JetStream consumer info, read on scrape)',
-        'num_ack_pending',
-      ],
-    ] as const;
-    for (const [name, help, field] of pendingGauges) {
-      metrics.gauge({
-        name,
-        help,
-        labelNames: ['consumer'],
-        async collect() {
-          const infos = await consumerInfos();
-          this.reset();
-          for (const [consumer, info] of infos) this.set({ consumer }, info[field]);
-        },
-      });
-    }
+    registerConsumerGauges(metrics, {
+      consumers: () =>
+        this.running.length > 0 ? this.handlers.map((handler) => handler.durableName) : [],
+      infos: () => this.readConsumerInfos(),
+      deadLetters: async () => {
+        const manager = this.running.length > 0 ? await withinTimeout(this.nats.manager()) : null;
+        return manager ? withinTimeout(countDeadLetters(manager)) : undefined;
+      },
+    });
   }
 
   /** Called by feature modules during `onModuleInit`; consumption starts once the app is up. */
@@ -153,6 +136,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     });
   }
 
+  /** Creates the durable consumers, or brings their settings up to date; `start` pulls. */
   async onApplicationBootstrap(): Promise<void> {
     if (this.handlers.length === 0) return;
     const manager = await this.nats.manager();
@@ -163,6 +147,8 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         ack_policy: AckPolicy.Explicit,
         filter_subject: handler.filterSubject,
         ack_wait: nanos(ACK_WAIT_MS),
+        // Retries are bounded in time by us (verdictFor), not by a count of JetStream's.
+        max_deliver: -1,
         max_ack_pending: 1000,
       };
       const existing = await manager.consumers
@@ -177,17 +163,40 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
           deliver_policy: DeliverPolicy.All,
         });
       }
-      const consumer = await js.consumers.get(EVENT_STREAM.name, handler.durableName);
+      this.prepared.push({
+        handler,
+        consumer: await js.consumers.get(EVENT_STREAM.name, handler.durableName),
+      });
+    }
+  }
+
+  /**
+   * Starts pulling events and answering `npm run events:redrive`. `startService` calls it once
+   * every module is up: the command handlers an event handler executes register only during
+   * the application's bootstrap, after this module's.
+   */
+  async start(): Promise<void> {
+    if (this.prepared.length === 0) return;
+    for (const { handler, consumer } of this.prepared) {
       // A small prefetch: messages buffered here wait, while another replica could take them.
       const messages = await consumer.consume({
         max_messages: Math.max(10, 2 * handler.concurrency),
       });
       this.running.push({ messages, done: this.pump(handler, messages) });
     }
+    this.admin = new DeadLetterAdmin(
+      await this.nats.connect(),
+      await this.nats.manager(),
+      this.config.serviceName,
+      this.handlers,
+      (handler, envelope) => this.applyInContext(handler, envelope),
+      this.logger,
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    this.admin?.stop();
     for (const consumer of this.running) await consumer.messages.close();
     await Promise.all(this.running.map((consumer) => consumer.done));
     this.running.length = 0;
@@ -209,42 +218,22 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     await Promise.all(inFlight);
   }
 
-  /** The JetStream info of this app's consumers; one whose info takes over 1 s is left out. */
-  private async readConsumerInfos(): Promise<Map<string, ConsumerInfo>> {
-    const infos = new Map<string, ConsumerInfo>();
-    if (this.running.length === 0) return infos;
-    const manager = await withinTimeout(this.nats.manager());
-    if (!manager) return infos;
-    await Promise.all(
-      this.handlers.map(async ({ durableName }) => {
-        const info = await withinTimeout(manager.consumers.info(EVENT_STREAM.name, durableName));
-        if (info) infos.set(durableName, info);
-      }),
-    );
-    return infos;
-  }
-
   /** Never rejects: whatever happens, the message is acked, redelivered later or dead-lettered. */
   private async process(handler: EventHandler, message: JsMsg): Promise<void> {
     let envelope: EventEnvelope | undefined;
     const elapsed = startTimer();
+    // A handler waiting on a lock or a slow database must not look lost and be sent again.
+    const heartbeat = setInterval(() => message.working(), ACK_WAIT_MS / 3);
     try {
-      envelope = parseEnvelope(message);
-      const parsed = envelope;
-      const apply = handler.handlerFor(parsed.event_type);
-      if (apply) {
-        await runWithCorrelation(
-          parsed.correlation_id,
-          () => this.applyOnce(handler.durableName, apply, parsed),
-          parsed.event_id,
-        );
-      }
+      envelope = parseEnvelope(message.data, message.subject);
+      await this.applyInContext(handler, envelope);
       message.ack();
       this.handled.inc({ consumer: handler.durableName, outcome: 'ok' });
     } catch (error) {
       const outcome = await this.retryOrDeadLetter(handler, message, envelope, error);
       this.handled.inc({ consumer: handler.durableName, outcome });
     } finally {
+      clearInterval(heartbeat);
       this.duration.observe({ consumer: handler.durableName }, elapsed());
     }
   }
@@ -256,27 +245,45 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     error: unknown,
   ): Promise<'retried' | 'dead_lettered'> {
     const deliveries = message.info.deliveryCount;
-    const retryDelay = Math.min(MAX_REDELIVERY_DELAY_MS, 100 * 2 ** deliveries);
-    // An unparseable message will never succeed: no point in retrying it.
-    if (!envelope || deliveries >= this.config.consumerMaxDeliver) {
-      try {
-        await this.deadLetter(handler, message, envelope?.event_type ?? 'UNPARSEABLE', error);
-        return 'dead_lettered';
-      } catch (deadLetterError) {
-        this.logger.error(
-          { err: deadLetterError, consumer: handler.durableName },
-          'dead-lettering failed; retrying',
-        );
-        message.nak(retryDelay);
-        return 'retried';
-      }
+    const verdict = verdictFor(error, deliveries, this.retry);
+    const context = {
+      err: error,
+      event_id: envelope?.event_id,
+      consumer: handler.durableName,
+      subject: message.subject,
+      deliveries,
+    };
+    if (verdict.action === 'retry') {
+      this.logger.warn(
+        { ...context, retry_in_ms: verdict.delayMs },
+        'event handler failed; retrying',
+      );
+      message.nak(verdict.delayMs);
+      return 'retried';
     }
-    this.logger.warn(
-      { err: error, event_id: envelope.event_id, consumer: handler.durableName, deliveries },
-      'event handler failed; redelivering',
+    try {
+      const js = await this.nats.jetStream();
+      const type = envelope?.event_type ?? 'UNREADABLE';
+      await publishDeadLetter(js, handler.durableName, message, type, verdict.reason, error);
+      this.logger.error({ ...context, reason: verdict.reason }, 'event moved to the dead letters');
+      message.term();
+      return 'dead_lettered';
+    } catch (deadLetterError) {
+      this.logger.error({ ...context, err: deadLetterError }, 'dead-lettering failed; retrying');
+      message.nak(this.retry.maxMs);
+      return 'retried';
+    }
+  }
+
+  /** Applies the event if this consumer handles its type, with its correlation id in scope. */
+  private async applyInContext(handler: EventHandler, envelope: EventEnvelope): Promise<void> {
+    const apply = handler.handlerFor(envelope.event_type);
+    if (!apply) return;
+    await runWithCorrelation(
+      envelope.correlation_id,
+      () => this.applyOnce(handler.durableName, apply, envelope),
+      envelope.event_id,
     );
-    message.nak(retryDelay);
-    return 'retried';
   }
 
   /** In an ORM request context of its own, like a bus handler. */
@@ -298,37 +305,19 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     );
   }
 
-  private async deadLetter(
-    handler: EventHandler,
-    message: JsMsg,
-    eventType: string,
-    error: unknown,
-  ): Promise<void> {
-    const deadLetterHeaders = headers();
-    deadLetterHeaders.set('x-consumer', handler.durableName);
-    deadLetterHeaders.set('x-original-subject', message.subject);
-    deadLetterHeaders.set('x-deliveries', String(message.info.deliveryCount));
-    deadLetterHeaders.set(
-      'x-error',
-      String(error instanceof Error ? error.message : error).slice(0, 500),
+  /** The JetStream info of this app's consumers; one whose info takes over 1 s is left out. */
+  private async readConsumerInfos(): Promise<Map<string, ConsumerInfo>> {
+    const infos = new Map<string, ConsumerInfo>();
+    if (this.running.length === 0) return infos;
+    const manager = await withinTimeout(this.nats.manager());
+    if (!manager) return infos;
+    await Promise.all(
+      this.handlers.map(async ({ durableName }) => {
+        const info = await withinTimeout(manager.consumers.info(EVENT_STREAM.name, durableName));
+        if (info) infos.set(durableName, info);
+      }),
     );
-    const correlationId = message.headers?.get(CORRELATION_ID_HEADER);
-    if (correlationId) deadLetterHeaders.set(CORRELATION_ID_HEADER, correlationId);
-    const js = await this.nats.jetStream();
-    await js.publish(deadLetterSubject(handler.durableName, eventType), message.data, {
-      headers: deadLetterHeaders,
-      msgID: `${handler.durableName}:${message.info.streamSequence}`,
-    });
-    this.logger.error(
-      {
-        err: error,
-        consumer: handler.durableName,
-        subject: message.subject,
-        deliveries: message.info.deliveryCount,
-      },
-      'event moved to the dead-letter stream',
-    );
-    message.term('dead-lettered');
+    return infos;
   }
 }
 
@@ -340,19 +329,4 @@ export function filterSubjectFor(types: readonly EventType[]): string {
   const producers = [...new Set(types.map((type) => EVENT_CATALOGUE[type].producer))];
   if (producers.length !== 1) return EVENT_STREAM.subjects[0];
   return types.length === 1 ? eventSubject(producers[0], types[0]) : `events.${producers[0]}.>`;
-}
-
-/** The envelope of a message, or an error when it is none we could ever apply. */
-function parseEnvelope(message: JsMsg): EventEnvelope {
-  const envelope = message.json<Partial<EventEnvelope>>();
-  if (
-    typeof envelope !== 'object' ||
-    envelope === null ||
-    !isEventType(envelope.event_type) ||
-    envelope.version !== EVENT_ENVELOPE_VERSION ||
-    typeof envelope.event_id !== 'string'
-  ) {
-    throw new Error('not an event envelope of a known type and version');
-  }
-  return envelope as EventEnvelope;
 }

@@ -1,11 +1,11 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PublicRoute } from '../http/public-route.decorator.js';
 import { Metrics } from './metrics.js';
 
 /** Prometheus scrape endpoint, on every app's HTTP port. */
-@ApiExcludeController()
+@ApiTags('operations')
 @PublicRoute()
 @Controller('metrics')
 export class MetricsController {
@@ -13,6 +13,9 @@ export class MetricsController {
 
   @Get()
   @Header('cache-control', 'no-store')
+  @ApiOperation({ summary: 'Prometheus metrics (text format); keep it off the public ingress' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ schema: { type: 'string' } })
   async scrape(@Res({ passthrough: true }) response: Response): Promise<string> {
     const { contentType, body } = await this.metrics.render();
     response.type(contentType);

@@ -5,9 +5,32 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { credsAuthenticator } from '@nats-io/nats-core';
+import { connect, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
+import { readFileSync } from 'node:fs';
 import type { PlatformConfig } from '../config/platform-config.js';
 import { PLATFORM_CONFIG } from '../config/tokens.js';
+
+/**
+ * How every connection of the app reaches NATS (this one, the bus client's, the Nest transport's):
+ * as the app's own user, and with replies on an inbox of its own, `_INBOX.<service>.>`, which
+ * the generated server configuration lets only that user subscribe to.
+ */
+export function natsConnectionOptions(config: PlatformConfig, purpose: string): ConnectionOptions {
+  const { natsAuth: auth, natsTls: tls } = config;
+  return {
+    servers: config.natsUrl,
+    name: `${config.serviceName}-${purpose}`,
+    maxReconnectAttempts: -1,
+    inboxPrefix: `_INBOX.${config.serviceName}`,
+    ...(auth.kind === 'password' ? { user: auth.user, pass: auth.password } : {}),
+    // Read on every (re)connect, so a rotated creds file is picked up.
+    ...(auth.kind === 'creds'
+      ? { authenticator: credsAuthenticator(() => readFileSync(auth.file)) }
+      : {}),
+    ...(tls ? { tls } : {}),
+  };
+}
 
 /**
  * The app's own NATS connection for JetStream (outbox relay, event consumers). The Nest
@@ -23,11 +46,7 @@ export class NatsConnectionHolder implements OnApplicationShutdown {
   constructor(@Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig) {}
 
   async connect(): Promise<NatsConnection> {
-    this.connecting ??= connect({
-      servers: this.config.natsUrl,
-      name: `${this.config.serviceName}-jetstream`,
-      maxReconnectAttempts: -1,
-    });
+    this.connecting ??= connect(natsConnectionOptions(this.config, 'jetstream'));
     this.connection = await this.connecting;
     return this.connection;
   }

@@ -8,6 +8,7 @@ import { PLATFORM_CONFIG, ROOT_LOGGER, SERVICE_PERSISTENCE } from '../config/tok
 import { ormOptions, type ServicePersistence } from '../database/orm-options.js';
 import { EventConsumers } from '../events/event-consumers.js';
 import { EventOutbox } from '../events/event-outbox.js';
+import { EventTablePruner } from '../events/event-table-pruner.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { HealthController } from '../health/health.controller.js';
 import { Readiness } from '../health/readiness.js';
@@ -41,6 +42,7 @@ export class PlatformModule {
       EventOutbox,
       OutboxRelay,
       EventConsumers,
+      EventTablePruner,
       BusClient,
       SagaEngine,
       Readiness,

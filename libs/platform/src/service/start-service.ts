@@ -5,9 +5,12 @@ import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import type { Logger } from 'pino';
 import type { PlatformConfig } from '../config/platform-config.js';
 import type { ServicePersistence } from '../database/orm-options.js';
-import { migrateSchema } from '../database/migrate.js';
+import { assertSchemaCurrent, grantSchemaTo, migrateSchema } from '../database/migrate.js';
+import { ormOptions } from '../database/orm-options.js';
+import { EventConsumers } from '../events/event-consumers.js';
 import { createLogger, PinoNestLogger } from '../logging/logger.js';
 import { installHttpMetrics } from '../metrics/http-metrics.js';
+import { natsConnectionOptions } from '../nats/nats-connection.js';
 import { PlatformModule } from './platform.module.js';
 
 /** What an app is: the schema it owns, its feature modules, and how it is reached. */
@@ -20,8 +23,9 @@ export interface ServiceDefinition {
 }
 
 /**
- * Boots an app: migrations first, then the module lifecycle (consumers, relay), then the bus
- * listener, then HTTP. Nothing is served before the schema is current.
+ * Boots an app: migrations first (or, with `MIGRATE_ON_START=false`, a check that the migration
+ * step has run), then the module lifecycle (consumers, relay), then event consumption, then the
+ * bus listener, then HTTP. Nothing is served before the schema is current.
  */
 export async function startService(
   config: PlatformConfig,
@@ -45,7 +49,14 @@ export async function startService(
     },
   );
   const orm: MikroORM = app.get(MikroORM);
-  await migrateSchema(orm, config.databaseUrl, definition.persistence.schema);
+  const { schema } = definition.persistence;
+  try {
+    if (config.migrateOnStart) await migrateSchema(orm, config.databaseUrl, schema);
+    else await assertSchemaCurrent(orm, schema);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   installHttpMetrics(app);
   // One ORM request context per HTTP request, as per bus message and per event.
   app.use((_request: unknown, _response: unknown, next: () => void) =>
@@ -56,16 +67,15 @@ export async function startService(
     app.connectMicroservice<MicroserviceOptions>({
       transport: Transport.NATS,
       options: {
-        servers: config.natsUrl,
-        name: `${config.serviceName}-bus-server`,
+        ...natsConnectionOptions(config, 'bus-server'),
         queue: config.serviceName,
         gracefulShutdown: true,
         gracePeriod: config.shutdownGraceMs,
-        maxReconnectAttempts: -1,
       },
     });
   }
   await app.init();
+  await app.get(EventConsumers).start();
   await app.startAllMicroservices();
   await app.listen(config.httpPort, '0.0.0.0');
   logger.info({ port: httpPort(app) }, `${config.serviceName} started`);
@@ -77,12 +87,20 @@ export function httpPort(app: INestApplication): number {
   return typeof address === 'object' && address !== null ? address.port : Number(address);
 }
 
-/** The process entry point: runs an app until SIGTERM or SIGINT, then shuts it down gracefully. */
+/**
+ * The process entry point: runs an app until SIGTERM or SIGINT, then shuts it down gracefully.
+ * `node main.js migrate` instead migrates the app's schema and exits (`npm run migrate`, the k8s
+ * migration Job), granting the apps' role, `APP_DATABASE_ROLE`, the use of its tables.
+ */
 export async function runService(
   config: PlatformConfig,
   definition: ServiceDefinition,
 ): Promise<void> {
   const logger = createLogger(config.serviceName, config.logLevel);
+  if (process.argv[2] === 'migrate') {
+    await migrateAndExit(config, definition, logger);
+    return;
+  }
   let app: INestApplication;
   try {
     app = await startService(config, definition);
@@ -99,6 +117,29 @@ export async function runService(
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+async function migrateAndExit(
+  config: PlatformConfig,
+  { persistence }: ServiceDefinition,
+  logger: Logger,
+): Promise<never> {
+  try {
+    const orm = await MikroORM.init(ormOptions(config, persistence));
+    try {
+      await migrateSchema(orm, config.databaseUrl, persistence.schema);
+      if (config.appDatabaseRole) {
+        await grantSchemaTo(orm, persistence.schema, config.appDatabaseRole);
+      }
+    } finally {
+      await orm.close();
+    }
+    logger.info({ schema: persistence.schema }, 'schema migrated');
+    process.exit(0);
+  } catch (error) {
+    logger.fatal({ err: error, schema: persistence.schema }, 'migration failed');
+    process.exit(1);
+  }
 }
 
 async function closeGracefully(app: INestApplication, logger: Logger): Promise<never> {

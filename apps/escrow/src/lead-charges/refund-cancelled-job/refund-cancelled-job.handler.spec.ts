@@ -116,4 +116,28 @@ describe('RefundCancelledJobHandler', () => {
     );
     expect(actors.rows).toEqual([{ actor: { id: cancelledBy, role: 'system' } }]);
   });
+
+  it('refunds every other lead when one lead’s refund fails, then fails so that it is retried', async () => {
+    const [first, last] = [randomUUID(), randomUUID()];
+    await chargeLead(first, 1);
+    await chargeLead(last, 1);
+    const before = await balance();
+    // The database refuses this lead's lookup: a fault in one lead, not in the whole job.
+    const broken = 'not-a-lead-id';
+    const cancellation = new RefundCancelledJobCommand(randomUUID(), [first, broken, last]);
+
+    await expect(execute(cancellation)).rejects.toThrow(/invalid input syntax for type uuid/);
+    expect(await chargesOf(first)).toEqual([
+      { refund_reason: 'job_cancelled', refunded_pence: 500 },
+    ]);
+    expect(await chargesOf(last)).toEqual([
+      { refund_reason: 'job_cancelled', refunded_pence: 500 },
+    ]);
+    expect(await balance()).toBe(before + 1000);
+
+    // The retry refunds nothing twice.
+    await expect(execute(cancellation)).rejects.toThrow(/invalid input syntax/);
+    await execute(new RefundCancelledJobCommand(randomUUID(), [first, last]));
+    expect(await balance()).toBe(before + 1000);
+  });
 });

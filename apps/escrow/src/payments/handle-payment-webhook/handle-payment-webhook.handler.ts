@@ -2,14 +2,16 @@ import { penceToPounds, type WebhookReply } from '#contracts';
 import { CLOCK, EventOutbox, ROOT_LOGGER, type Clock } from '#platform';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { Ledger, retryOnConflict } from '../../ledger/ledger.repository.js';
 import { accountKey } from '../../ledger/transfer.js';
+import { SettlePayoutCommand } from '../../payouts/settle-payout/settle-payout.command.js';
 import {
+  isPayoutEvent,
   PAYMENT_PROVIDER,
+  type PaymentEvent,
   type PaymentProvider,
-  type ProviderEvent,
 } from '../payment-provider.port.js';
 import { depositTransfer, settlementOf } from '../payment.js';
 import { PaymentRepository } from '../payment.repository.js';
@@ -19,6 +21,8 @@ import { HandlePaymentWebhookCommand } from './handle-payment-webhook.command.js
  * Applies a provider webhook. Signature and timestamp are checked before anything is read.
  * Redeliveries of an event change nothing; events may arrive in any order: a failure reported
  * after a success does not undo the credit, and a success after a failure still credits.
+ * Events about payouts are recorded here too, and settled by SettlePayoutHandler in the same
+ * transaction.
  */
 @CommandHandler(HandlePaymentWebhookCommand)
 export class HandlePaymentWebhookHandler implements ICommandHandler<HandlePaymentWebhookCommand> {
@@ -29,6 +33,7 @@ export class HandlePaymentWebhookHandler implements ICommandHandler<HandlePaymen
     private readonly ledger: Ledger,
     private readonly payments: PaymentRepository,
     private readonly outbox: EventOutbox,
+    private readonly commands: CommandBus,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
@@ -46,13 +51,15 @@ export class HandlePaymentWebhookHandler implements ICommandHandler<HandlePaymen
     await retryOnConflict(() =>
       this.em.transactional(async (em) => {
         const firstTime = await this.payments.recordProviderEvent(em, event);
-        if (firstTime) await this.apply(em, event);
+        if (!firstTime) return;
+        if (isPayoutEvent(event)) await this.commands.execute(new SettlePayoutCommand(event));
+        else await this.apply(em, event);
       }),
     );
     return { received: true };
   }
 
-  private async apply(em: EntityManager, event: ProviderEvent): Promise<void> {
+  private async apply(em: EntityManager, event: PaymentEvent): Promise<void> {
     const payment = await this.payments.findForUpdate(em, event.paymentId);
     const settlement = settlementOf(payment, event);
     if (settlement === 'unmatched' || !payment) {

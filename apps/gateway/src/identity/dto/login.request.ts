@@ -1,14 +1,12 @@
+import { IsText } from '#contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
 
 export class LoginRequest {
-  @ApiProperty({ example: 'alice@example.com' })
-  @IsString()
-  @MaxLength(254)
+  @ApiProperty({ example: 'alice@example.com', maxLength: 254 })
+  @IsText({ min: 1, max: 254 })
   email!: string;
 
-  @ApiProperty()
-  @IsString()
-  @MaxLength(128)
+  @ApiProperty({ maxLength: 128 })
+  @IsText({ min: 1, max: 128, trim: false })
   password!: string;
 }

@@ -1,10 +1,12 @@
+import { IsText } from '#contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
 
 /** Body of `/api/auth/refresh` and `/api/auth/logout`. */
 export class RefreshRequest {
-  @ApiProperty()
-  @IsString()
-  @MaxLength(200)
+  @ApiProperty({
+    description: '`<token id>.<secret>`, as login or refresh answered it',
+    maxLength: 200,
+  })
+  @IsText({ min: 1, max: 200, trim: false })
   refresh_token!: string;
 }

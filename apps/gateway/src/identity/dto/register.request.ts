@@ -1,23 +1,21 @@
+import { IsText, IsUkPhone } from '#contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUkPhone } from '#contracts';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn } from 'class-validator';
 
 export const SELF_SERVICE_ROLES = ['customer', 'vendor'] as const;
 
 export class RegisterRequest {
-  @ApiProperty({ example: 'alice@example.com' })
+  @ApiProperty({ example: 'alice@example.com', maxLength: 254 })
+  @IsText({ min: 1, max: 254 })
   @IsEmail()
-  @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 128 })
-  @IsString()
-  @Length(10, 128)
+  @ApiProperty({ minLength: 10, maxLength: 128, description: 'Taken exactly as typed' })
+  @IsText({ min: 10, max: 128, trim: false })
   password!: string;
 
-  @ApiProperty({ example: 'Alice Customer' })
-  @IsString()
-  @Length(1, 100)
+  @ApiProperty({ example: 'Alice Customer', minLength: 1, maxLength: 100 })
+  @IsText({ min: 1, max: 100 })
   name!: string;
 
   @ApiProperty({ example: '+447911123456', description: 'UK phone number, stored as E.164' })

@@ -2,6 +2,7 @@ import { conversationIdForLead, type EventEnvelope } from '#contracts';
 import { randomUUID } from 'node:crypto';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { MESSAGING } from '../../messaging.definition.js';
+import { ApplyJobEventCommand } from '../apply-job-event/apply-job-event.command.js';
 import { OpenConversationCommand } from './open-conversation.command.js';
 
 describe('OpenConversationHandler', () => {
@@ -84,5 +85,64 @@ describe('OpenConversationHandler', () => {
     );
     expect(conversations.rows).toHaveLength(1);
     expect(await messagesIn(event.payload.conversation_id)).toHaveLength(1);
+  });
+
+  it('opens locked when the job’s cancellation came first: the same end state as in order', async () => {
+    const cancellationOf = (accepted: EventEnvelope<'LEAD_ACCEPTED'>) =>
+      new ApplyJobEventCommand({
+        event_id: randomUUID(),
+        event_type: 'JOB_CANCELLED',
+        version: 1,
+        occurred_at: '2026-11-22T11:00:00.000Z',
+        actor: { id: accepted.payload.customer_id, role: 'customer' },
+        subject: { type: 'job', id: accepted.job_id! },
+        job_id: accepted.job_id,
+        correlation_id: randomUUID(),
+        causation_id: null,
+        idempotency_key: null,
+        payload: {
+          customer_id: accepted.payload.customer_id,
+          previous_status: 'live',
+          accepted_lead_ids: [accepted.payload.lead_id],
+        },
+      });
+    const endState = async (conversationId: string) => {
+      const conversation = await harness.db.query(
+        'select status, locked_at, created_at from messaging.conversation where id = $1',
+        [conversationId],
+      );
+      const messages = await harness.db.query(
+        'select sender_role, body, created_at from messaging.message where conversation_id = $1 order by id',
+        [conversationId],
+      );
+      return { ...conversation.rows[0], messages: messages.rows };
+    };
+
+    const inOrder = leadAccepted();
+    await harness.commands.execute(new OpenConversationCommand(inOrder));
+    await harness.commands.execute(cancellationOf(inOrder));
+    const reversed = leadAccepted();
+    await harness.commands.execute(cancellationOf(reversed));
+    await harness.commands.execute(new OpenConversationCommand(reversed));
+
+    const expected = {
+      status: 'locked',
+      locked_at: new Date('2026-11-22T11:00:00.000Z'),
+      created_at: new Date(inOrder.occurred_at),
+      messages: [
+        {
+          sender_role: 'system',
+          body: 'Lead accepted. Messaging enabled.',
+          created_at: new Date(inOrder.occurred_at),
+        },
+        {
+          sender_role: 'system',
+          body: 'Job cancelled. Messaging is now read-only.',
+          created_at: new Date('2026-11-22T11:00:00.000Z'),
+        },
+      ],
+    };
+    expect(await endState(inOrder.payload.conversation_id)).toEqual(expected);
+    expect(await endState(reversed.payload.conversation_id)).toEqual(expected);
   });
 });

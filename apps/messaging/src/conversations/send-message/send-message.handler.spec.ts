@@ -29,7 +29,7 @@ describe('SendMessageHandler', () => {
       },
       at,
     );
-    if (locked) conversation.lock(at);
+    if (locked) conversation.apply('lock', at);
     await harness.app.get(MikroORM).em.fork().persist(conversation).flush();
     return conversation;
   };

@@ -1,0 +1,22 @@
+import { EventConsumers } from '#platform';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CompleteJobCommand } from './complete-job/complete-job.command.js';
+
+/** A job is complete when escrow has released all of its money to the vendor. */
+@Injectable()
+export class EscrowReleasesConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly commands: CommandBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register({
+      durableName: 'jobs-escrow-releases',
+      handlers: {
+        ESCROW_RELEASED: (event) => this.commands.execute(new CompleteJobCommand(event)),
+      },
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import net from 'node:net';
+
+/**
+ * A TCP proxy in front of the run's Postgres, for one app: `cut()` drops every connection through
+ * it and refuses new ones, as a database failover or a network partition does to that app alone,
+ * until `restore()`. The database itself, and every other app, carry on.
+ */
+export class DatabaseProxy {
+  private readonly sockets = new Set<net.Socket>();
+  private refusing = false;
+
+  private constructor(
+    private readonly server: net.Server,
+    readonly url: string,
+  ) {}
+
+  static async start(databaseUrl: string): Promise<DatabaseProxy> {
+    const target = new URL(databaseUrl);
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = new URL(databaseUrl);
+    url.hostname = '127.0.0.1';
+    url.port = String((server.address() as net.AddressInfo).port);
+    const proxy = new DatabaseProxy(server, url.href);
+    server.on('connection', (client) => proxy.accept(client, target));
+    return proxy;
+  }
+
+  cut(): void {
+    this.refusing = true;
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  restore(): void {
+    this.refusing = false;
+  }
+
+  async stop(): Promise<void> {
+    this.cut();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private accept(client: net.Socket, target: URL): void {
+    if (this.refusing) {
+      client.destroy();
+      return;
+    }
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    for (const [socket, other] of [
+      [client, upstream],
+      [upstream, client],
+    ]) {
+      this.sockets.add(socket);
+      socket.on('error', () => other.destroy());
+      socket.on('close', () => {
+        this.sockets.delete(socket);
+        other.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  }
+}
