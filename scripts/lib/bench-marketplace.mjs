@@ -480,7 +480,8 @@ export async function waitForEventLog(db) {
 }
 
 /**
- * What the flow left behind, in SQL: each published job has its leads and was awarded; each
+ * What the flow left behind, in SQL: each published job has its leads and was awarded (it is in
+ * progress, or completed once its milestone was released); each
  * accepting vendor's lead won, was charged once and has one conversation with one acceptance
  * message; every message sent is stored once, with one MESSAGE_SENT in the event log; every
  * accepted quote has exactly one escrow, funded once with its amount; each approved milestone was
@@ -498,7 +499,7 @@ async function checkMarketplace(
     `with leads_per_job as (
        select j.id, count(l.id) as leads
        from jobs.job j left join jobs.lead l on l.job_id = j.id
-       where j.id = any($1::uuid[]) and j.status = 'in_progress'
+       where j.id = any($1::uuid[]) and j.status in ('in_progress', 'completed')
        group by j.id),
      charges_per_lead as (
        select l.id, count(c.lead_id) as charges
@@ -514,7 +515,7 @@ async function checkMarketplace(
      escrows_per_job as (
        select j.id,
               count(e.id) as escrows,
-              count(e.id) filter (where e.status = 'held' and e.funded_pence = $7) as funded,
+              count(e.id) filter (where e.funded_pence = $7) as funded,
               (select count(*) from escrow.ledger_transaction t
                 where t.kind = 'escrow_funding' and t.reference->>'job_id' = j.id::text) as fundings
        from jobs.job j left join escrow.escrow_account e on e.job_id = j.id
