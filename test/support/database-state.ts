@@ -33,7 +33,8 @@ export async function databaseState(db: pg.Pool): Promise<Record<string, string>
 
 /**
  * The state once the effects of earlier requests (events relayed and consumed, deposits
- * settled) have landed: two readings in a row that agree.
+ * settled, sagas finished) have landed: two readings in a row that agree, with no saga run
+ * still going (a saga waiting out a retry's backoff changes nothing for a while).
  */
 export async function settledDatabaseState(
   db: pg.Pool,
@@ -44,8 +45,29 @@ export async function settledDatabaseState(
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 150));
     const current = await databaseState(db);
-    if (JSON.stringify(current) === JSON.stringify(previous)) return current;
+    if (JSON.stringify(current) === JSON.stringify(previous) && (await unfinishedSagas(db)) === 0) {
+      return current;
+    }
     if (Date.now() > deadline) throw new Error('the database did not settle');
     previous = current;
   }
+}
+
+async function unfinishedSagas(db: pg.Pool): Promise<number> {
+  const { rows: tables } = await db.query<{ schema: string }>(
+    `select table_schema as schema from information_schema.tables
+      where table_schema = any($1) and table_name = 'saga_instance'`,
+    [APP_SCHEMAS],
+  );
+  if (tables.length === 0) return 0;
+  const { rows } = await db.query<{ unfinished: number }>(
+    tables
+      .map(
+        ({ schema }) =>
+          `select count(*)::int as unfinished from ${schema}.saga_instance
+            where status in ('running', 'compensating')`,
+      )
+      .join(' union all '),
+  );
+  return rows.reduce((sum, row) => sum + row.unfinished, 0);
 }
