@@ -22,6 +22,7 @@ export * from './time/clock.js';
 export * from './metrics/metrics.js';
 export * from './bus/serve.decorator.js';
 export * from './time/poller.js';
+export * from './time/polling-service.js';
 export * from './sagas/saga.js';
 export * from './sagas/saga-engine.js';
 export * from './sagas/saga-progress.js';

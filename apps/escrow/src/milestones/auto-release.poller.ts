@@ -1,10 +1,5 @@
-import { CLOCK, Poller, ROOT_LOGGER, type Clock } from '#platform';
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { CLOCK, PollingService, ROOT_LOGGER, type Clock } from '#platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
@@ -20,10 +15,7 @@ const BATCH_SIZE = 50;
  * replicas, or an approval arriving at the same moment, release it once.
  */
 @Injectable()
-export class AutoReleasePoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly poller: Poller;
-  private readonly logger: Logger;
-
+export class AutoReleasePoller extends PollingService {
   constructor(
     private readonly orm: MikroORM,
     private readonly milestones: MilestoneRepository,
@@ -32,25 +24,11 @@ export class AutoReleasePoller implements OnApplicationBootstrap, BeforeApplicat
     @Inject(MILESTONES_CONFIG) config: MilestonesConfig,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
   ) {
-    this.logger = rootLogger.child({ context: 'AutoReleasePoller' });
-    this.poller = new Poller(config.releasePollMs, () => this.releaseDue(), this.logger);
-  }
-
-  /** One pass now (tests with a shortened duration call it). */
-  runNow(): Promise<void> {
-    return this.poller.runNow();
-  }
-
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.poller.stop();
+    super(config.releasePollMs, rootLogger);
   }
 
   /** One pass, in an ORM request context of its own as every bus message has. */
-  private releaseDue(): Promise<number> {
+  protected pass(): Promise<number> {
     return RequestContext.create(this.orm.em, () => this.releaseEachDue());
   }
 

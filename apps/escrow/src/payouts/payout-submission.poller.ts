@@ -1,11 +1,6 @@
-import { CLOCK, Poller, ROOT_LOGGER, type Clock } from '#platform';
+import { CLOCK, PollingService, ROOT_LOGGER, type Clock } from '#platform';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { PayoutRepository } from './payout.repository.js';
@@ -20,9 +15,7 @@ const BATCH_SIZE = 20;
  * once per turn; the provider's idempotency key makes a second send harmless anyway.
  */
 @Injectable()
-export class PayoutSubmissionPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly poller: Poller;
-
+export class PayoutSubmissionPoller extends PollingService {
   constructor(
     private readonly orm: MikroORM,
     private readonly payouts: PayoutRepository,
@@ -31,25 +24,11 @@ export class PayoutSubmissionPoller implements OnApplicationBootstrap, BeforeApp
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
   ) {
-    const logger = rootLogger.child({ context: 'PayoutSubmissionPoller' });
-    this.poller = new Poller(config.submitPollMs, () => this.submitDue(), logger);
-  }
-
-  /** One pass now (tests call it rather than wait for the interval). */
-  runNow(): Promise<void> {
-    return this.poller.runNow();
-  }
-
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.poller.stop();
+    super(config.submitPollMs, rootLogger);
   }
 
   /** One pass, in an ORM request context of its own as every bus message has. */
-  private submitDue(): Promise<void> {
+  protected pass(): Promise<void> {
     return RequestContext.create(this.orm.em, async () => {
       const now = this.clock.now();
       const due = await this.orm.em.transactional((em) =>

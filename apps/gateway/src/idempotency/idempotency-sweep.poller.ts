@@ -1,10 +1,5 @@
-import { CLOCK, Poller, ROOT_LOGGER, type Clock } from '#platform';
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { CLOCK, PollingService, ROOT_LOGGER, type Clock } from '#platform';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { IdempotencyRecordRepository } from './idempotency-record.repository.js';
 
@@ -12,26 +7,16 @@ const SWEEP_INTERVAL_MS = 10 * 60_000;
 
 /** Drops keys past their retention; any replica may do it. */
 @Injectable()
-export class IdempotencySweepPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly poller: Poller;
-
+export class IdempotencySweepPoller extends PollingService {
   constructor(
-    records: IdempotencyRecordRepository,
-    @Inject(CLOCK) clock: Clock,
+    private readonly records: IdempotencyRecordRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
   ) {
-    this.poller = new Poller(
-      SWEEP_INTERVAL_MS,
-      () => records.sweep(clock.now()),
-      rootLogger.child({ context: 'IdempotencySweepPoller' }),
-    );
+    super(SWEEP_INTERVAL_MS, rootLogger);
   }
 
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.poller.stop();
+  protected pass(): Promise<unknown> {
+    return this.records.sweep(this.clock.now());
   }
 }

@@ -1,10 +1,5 @@
-import { CLOCK, Poller, ROOT_LOGGER, type Clock } from '#platform';
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { CLOCK, PollingService, ROOT_LOGGER, type Clock } from '#platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { ExpireOffersCommand } from '../offers/expire-offers/expire-offers.command.js';
@@ -17,36 +12,17 @@ import { JOBS_CONFIG, type JobsConfig } from './jobs.config.js';
  * silently with its job.
  */
 @Injectable()
-export class ExpiryPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly poller: Poller;
-
+export class ExpiryPoller extends PollingService {
   constructor(
     private readonly commands: CommandBus,
     @Inject(JOBS_CONFIG) config: JobsConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
   ) {
-    this.poller = new Poller(
-      config.expiryPollMs,
-      () => this.expireDue(),
-      rootLogger.child({ context: 'ExpiryPoller' }),
-    );
+    super(config.expiryPollMs, rootLogger);
   }
 
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.poller.stop();
-  }
-
-  /** One pass now, without waiting for the timer (or the pass already running). */
-  runNow(): Promise<void> {
-    return this.poller.runNow();
-  }
-
-  private async expireDue(): Promise<void> {
+  protected async pass(): Promise<void> {
     const now = this.clock.now();
     await this.commands.execute(new ExpireOffersCommand(now));
     await this.commands.execute(new ExpireJobsCommand(now));

@@ -1,10 +1,5 @@
 import { MikroORM, type QueryResult } from '@mikro-orm/postgresql';
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import type { PlatformConfig } from '../config/platform-config.js';
@@ -12,7 +7,7 @@ import { PLATFORM_CONFIG, ROOT_LOGGER, SERVICE_PERSISTENCE } from '../config/tok
 import type { ServicePersistence } from '../database/orm-options.js';
 import { Metrics } from '../metrics/metrics.js';
 import { CLOCK, type Clock } from '../time/clock.js';
-import { Poller } from '../time/poller.js';
+import { PollingService } from '../time/polling-service.js';
 
 /** Rows one statement deletes, so that a large backlog never holds long locks. */
 const BATCH_SIZE = 1000;
@@ -41,8 +36,7 @@ const TABLES = {
  * inside the default 7 days. Unpublished rows are never deleted.
  */
 @Injectable()
-export class EventTablePruner implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly poller: Poller;
+export class EventTablePruner extends PollingService {
   private readonly pruned: Counter<'table'>;
 
   constructor(
@@ -53,32 +47,15 @@ export class EventTablePruner implements OnApplicationBootstrap, BeforeApplicati
     @Inject(ROOT_LOGGER) rootLogger: Logger,
     metrics: Metrics,
   ) {
+    super(config.eventTablesPruneIntervalMs, rootLogger);
     this.pruned = metrics.counter({
       name: 'tradematch_event_tables_pruned_total',
       help: 'Outbox and inbox rows this replica deleted once past their retention, by table',
       labelNames: ['table'],
     });
-    this.poller = new Poller(
-      config.eventTablesPruneIntervalMs,
-      () => this.prune(),
-      rootLogger.child({ context: 'EventTablePruner' }),
-    );
   }
 
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.poller.stop();
-  }
-
-  /** One pass now, without waiting for the timer (or the pass already running). */
-  runNow(): Promise<void> {
-    return this.poller.runNow();
-  }
-
-  private async prune(): Promise<void> {
+  protected async pass(): Promise<void> {
     const cutoff = new Date(this.clock.now().getTime() - this.config.eventTablesRetentionMs);
     for (const [table, rule] of Object.entries(TABLES)) {
       const name = `"${this.persistence.schema}".${table}`;
