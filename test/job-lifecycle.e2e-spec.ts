@@ -9,6 +9,7 @@ import {
 import { leadFor, publishJob, registerVendor } from './support/marketplace.js';
 import { expectLedgerInvariants } from './support/ledger-invariants.js';
 import { TestSystem } from './support/system.js';
+import { overrideEnvironment } from './support/environment.js';
 
 const TRADE = 'Plastering';
 
@@ -157,19 +158,16 @@ describe('expiry, with durations shortened by configuration', () => {
   let system: TestSystem;
   let base: string;
   const settings = { LEAD_OFFER_TTL_MS: '500', JOB_LIVE_TTL_MS: '1500', EXPIRY_POLL_MS: '100' };
-  const saved = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
+  let restoreEnvironment: () => void;
 
   beforeAll(async () => {
-    Object.assign(process.env, settings);
+    restoreEnvironment = overrideEnvironment(settings);
     system = await TestSystem.start();
     base = system.baseUrl;
   });
   afterAll(async () => {
     await system.stop();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnvironment();
   });
 
   it('expires unanswered offers, then the live job nobody took, each with its event', async () => {

@@ -1,3 +1,4 @@
+import { EventOutbox } from '#platform';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { UsersRepository } from '../apps/gateway/src/identity/users.repository.js';
@@ -224,7 +225,10 @@ describe('jobs: gateway → NATS → jobs-leads → Postgres → outbox → JetS
 
   it('lets an admin (created by the operator path) read any job and its audit trail', async () => {
     const email = `admin-${randomUUID()}@example.com`;
-    await new UsersRepository(system.app('gateway').get(MikroORM).em.fork()).add(
+    await new UsersRepository(
+      system.app('gateway').get(MikroORM).em.fork(),
+      system.app('gateway').get(EventOutbox),
+    ).add(
       {
         email,
         passwordHash: await hashPassword('an admin passphrase'),

@@ -9,6 +9,7 @@ import {
   type AwardedJob,
 } from './support/marketplace.js';
 import { TestSystem } from './support/system.js';
+import { overrideEnvironment } from './support/environment.js';
 
 const EVIDENCE = {
   completion_evidence: {
@@ -286,16 +287,19 @@ describe('milestones nobody answers release by themselves', () => {
   let base: string;
   const AUTO_RELEASE_MS = 1500;
 
+  let restoreEnvironment: () => void;
+
   beforeAll(async () => {
-    process.env.MILESTONE_AUTO_RELEASE_MS = String(AUTO_RELEASE_MS);
-    process.env.MILESTONE_RELEASE_POLL_MS = '100';
+    restoreEnvironment = overrideEnvironment({
+      MILESTONE_AUTO_RELEASE_MS: String(AUTO_RELEASE_MS),
+      MILESTONE_RELEASE_POLL_MS: '100',
+    });
     system = await TestSystem.start();
     base = system.baseUrl;
   });
   afterEach(() => expectLedgerInvariants(system.db));
   afterAll(async () => {
-    delete process.env.MILESTONE_AUTO_RELEASE_MS;
-    delete process.env.MILESTONE_RELEASE_POLL_MS;
+    restoreEnvironment();
     await system.stop();
   });
 

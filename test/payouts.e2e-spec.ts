@@ -12,13 +12,12 @@ import { api, eventually, registerAndLogin, type TestUser } from './support/http
 import { expectLedgerInvariants } from './support/ledger-invariants.js';
 import { deposit, registerVendor, walletBalance } from './support/marketplace.js';
 import { TestSystem } from './support/system.js';
+import { overrideEnvironment } from './support/environment.js';
 
 describe('payouts: money out of a wallet to the bank, through the payment provider', () => {
   let system: TestSystem;
   let base: string;
-  const saved = new Map(
-    ['PAYOUT_SUBMIT_POLL_MS', 'PAYOUT_RETRY_BASE_MS'].map((name) => [name, process.env[name]]),
-  );
+  let restoreEnvironment: () => void;
 
   const requestPayout = (
     user: TestUser,
@@ -52,8 +51,10 @@ describe('payouts: money out of a wallet to the bank, through the payment provid
 
   beforeAll(async () => {
     // A payout whose submission went unanswered is sent again quickly rather than in seconds.
-    process.env.PAYOUT_SUBMIT_POLL_MS = '100';
-    process.env.PAYOUT_RETRY_BASE_MS = '50';
+    restoreEnvironment = overrideEnvironment({
+      PAYOUT_SUBMIT_POLL_MS: '100',
+      PAYOUT_RETRY_BASE_MS: '50',
+    });
     // The unanswered submission below is logged as a warning by design.
     system = await TestSystem.start({ logLevel: 'error' });
     base = system.baseUrl;
@@ -64,10 +65,7 @@ describe('payouts: money out of a wallet to the bank, through the payment provid
   });
   afterAll(async () => {
     await system.stop();
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnvironment();
   });
 
   it('pays a vendor out: debited at once, then paid; the statement shows it and the trail has PAYOUT_REQUESTED, PAYOUT_PAID', async () => {

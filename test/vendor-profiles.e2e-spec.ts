@@ -1,4 +1,5 @@
 import { TRADE_CATEGORIES } from '#contracts';
+import { EventOutbox } from '#platform';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { UsersRepository } from '../apps/gateway/src/identity/users.repository.js';
@@ -147,7 +148,10 @@ describe('vendor profiles: gateway → NATS → jobs-leads → Postgres', () => 
 
   it('refuses customers and admins: 403 WRONG_ROLE, and nothing is written', async () => {
     const email = `admin-${randomUUID()}@example.com`;
-    const admin = await new UsersRepository(system.app('gateway').get(MikroORM).em.fork()).add(
+    const admin = await new UsersRepository(
+      system.app('gateway').get(MikroORM).em.fork(),
+      system.app('gateway').get(EventOutbox),
+    ).add(
       {
         email,
         passwordHash: await hashPassword('an admin passphrase'),

@@ -37,6 +37,7 @@ export default async function globalSetup() {
     maintenanceUrl: undefined,
     nats: undefined,
     natsDir: undefined,
+    mailDir: undefined,
     postgres: undefined,
     postgresDir: undefined,
   };
@@ -53,6 +54,11 @@ export default async function globalSetup() {
     process.env.RATE_LIMIT_AUTH_PER_IP ??= '100000';
     process.env.RATE_LIMIT_AUTH_PER_ACCOUNT ??= '100000';
     process.env.RATE_LIMIT_PER_USER ??= '100000';
+    // Without SMTP_URL the notifications write every email to a file: here, not in .data/mail.
+    state.mailDir = await mkdtemp(path.join(os.tmpdir(), 'tradematch-test-mail-'));
+    process.env.MAIL_DIR ??= state.mailDir;
+    // Emails go out within a tenth of a second, so the database settles soon after a request.
+    process.env.EMAIL_POLL_MS ??= '100';
   } catch (error) {
     // Jest skips globalTeardown when globalSetup throws; clean up what we made.
     await globalTeardown();

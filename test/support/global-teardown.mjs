@@ -16,6 +16,7 @@ export default async function globalTeardown() {
 
   if (state.nats) await stopProcess(state.nats);
   if (state.natsDir) await rm(state.natsDir, { recursive: true, force: true });
+  if (state.mailDir) await rm(state.mailDir, { recursive: true, force: true });
   if (state.databaseName && !state.postgres) await dropOrKeepDatabase(state);
   if (state.postgres) await state.postgres.stop();
   if (state.postgresDir) await rm(state.postgresDir, { recursive: true, force: true });

@@ -1,4 +1,9 @@
 import type { ServiceDefinition } from '#platform';
+import { DisputeEvidence } from './disputes/dispute-evidence.entity.js';
+import { DisputeMilestone } from './disputes/dispute-milestone.entity.js';
+import { DisputeProposal } from './disputes/dispute-proposal.entity.js';
+import { Dispute } from './disputes/dispute.entity.js';
+import { DisputesModule } from './disputes/disputes.module.js';
 import { EscrowAccount } from './escrow-accounts/escrow-account.entity.js';
 import { EscrowAccountsModule } from './escrow-accounts/escrow-accounts.module.js';
 import { EscrowMilestone } from './escrow-accounts/escrow-milestone.entity.js';
@@ -13,7 +18,15 @@ import { WalletsModule } from './wallets/wallets.module.js';
 export const ESCROW: ServiceDefinition = {
   persistence: {
     schema: 'escrow',
-    entities: [EscrowAccount, EscrowMilestone, MilestoneSubmission],
+    entities: [
+      EscrowAccount,
+      EscrowMilestone,
+      MilestoneSubmission,
+      Dispute,
+      DisputeMilestone,
+      DisputeEvidence,
+      DisputeProposal,
+    ],
     migrations: escrowMigrations,
   },
   features: [
@@ -23,6 +36,7 @@ export const ESCROW: ServiceDefinition = {
     PayoutsModule,
     EscrowAccountsModule,
     MilestonesModule,
+    DisputesModule,
   ],
   servesBus: true,
 };

@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '#platform';
 import { AbuseLimitsModule } from './abuse-limits/abuse-limits.module.js';
 import { AuditTrailModule } from './audit-trail/audit-trail.module.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
+import { DisputesModule } from './disputes/disputes.module.js';
 import { configureGatewayHttp } from './http/gateway-http.setup.js';
 import { HttpEdgeModule } from './http/http.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
@@ -13,10 +14,13 @@ import { LeadsModule } from './leads/leads.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { EscrowModule } from './escrow/escrow.module.js';
 import { MilestonesModule } from './milestones/milestones.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { SagasModule } from './sagas/sagas.module.js';
 import { gatewayMigrations } from './migrations/index.js';
 import { VendorProfilesModule } from './vendor-profiles/vendor-profiles.module.js';
+import { VendorsModule } from './vendors/vendors.module.js';
 import { WalletModule } from './wallet/wallet.module.js';
 
 export const GATEWAY: ServiceDefinition = {
@@ -41,7 +45,11 @@ export const GATEWAY: ServiceDefinition = {
     QuotesModule,
     EscrowModule,
     MilestonesModule,
+    DisputesModule,
+    ReviewsModule,
+    VendorsModule,
     SagasModule,
+    NotificationsModule,
   ],
   servesBus: false,
   configureHttp: configureGatewayHttp,

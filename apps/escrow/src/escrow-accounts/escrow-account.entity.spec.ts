@@ -85,3 +85,52 @@ describe('EscrowMilestone.plan', () => {
     );
   });
 });
+
+describe('an escrow through a dispute', () => {
+  const stages = [
+    { title: 'Strip', amountPence: 4025 },
+    { title: 'Tile', amountPence: 8025 },
+  ];
+
+  it('freezes a milestone, clearing its auto-release, and shares it out on settlement', () => {
+    const account = EscrowAccount.openFunded(opening, now);
+    const [strip, tile] = EscrowMilestone.plan(account.id, stages, now);
+    strip.submit(now, 1000);
+    strip.freeze(later);
+    account.freeze(later);
+    expect(strip).toMatchObject({ status: 'disputed', autoReleaseAt: null });
+    expect(account.status).toBe('disputed');
+
+    strip.settle(1000, later);
+    account.recordSettlement(
+      { vendorPence: 1000, customerPence: 3025 },
+      [strip.status, tile.status],
+      later,
+    );
+    expect(strip.status).toBe('released');
+    expect(account).toMatchObject({
+      status: 'partial_released',
+      releasedPence: 1000,
+      refundedPence: 3025,
+    });
+    expect(account.balancePence).toBe(8025);
+  });
+
+  it('closes partially refunded when the last milestone is released after a refund', () => {
+    const account = EscrowAccount.openFunded(opening, now);
+    const [strip, tile] = EscrowMilestone.plan(account.id, stages, now);
+    strip.freeze(now);
+    account.freeze(now);
+    strip.settle(0, later);
+    account.recordSettlement(
+      { vendorPence: 0, customerPence: 4025 },
+      ['refunded', tile.status],
+      later,
+    );
+    expect(account.status).toBe('held');
+    account.recordRelease(8025, true, later);
+    expect(account.status).toBe('partially_refunded');
+    expect(account.balancePence).toBe(0);
+    expect(account.isClosed).toBe(true);
+  });
+});

@@ -1,8 +1,13 @@
-import { DomainError, EscrowErrors, type EscrowStatus } from '#contracts';
+import { DomainError, EscrowErrors, type EscrowStatus, type MilestoneStatus } from '#contracts';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { v7 as uuidv7 } from 'uuid';
 import type { AccountRef } from '../ledger/transfer.js';
-import { nextEscrowStatus } from './escrow-lifecycle.js';
+import {
+  CLOSED_ESCROW_STATUSES,
+  nextEscrowStatus,
+  releaseAction,
+  settlementAction,
+} from './escrow-lifecycle.js';
 
 export interface EscrowOpening {
   jobId: string;
@@ -110,8 +115,44 @@ export class EscrowAccount {
 
   /** A milestone's amount left escrow; the last one releases the escrow as a whole. */
   recordRelease(amountPence: number, last: boolean, now: Date): void {
-    this.status = nextEscrowStatus(this.status, last ? 'releaseLast' : 'releasePart');
+    this.status = nextEscrowStatus(
+      this.status,
+      releaseAction(this.status, { last, refundedPence: this.refundedPence }),
+    );
     this.releasedPence += amountPence;
+    this.updatedAt = now;
+  }
+
+  /** Closed (everything released or refunded): nothing left to work on or dispute. */
+  get isClosed(): boolean {
+    return CLOSED_ESCROW_STATUSES.includes(this.status);
+  }
+
+  /** A dispute froze some of its milestones. */
+  freeze(now: Date): void {
+    this.status = nextEscrowStatus(this.status, 'dispute');
+    this.updatedAt = now;
+  }
+
+  /**
+   * A dispute's money left escrow: `vendorPence` released, `customerPence` refunded. The status
+   * follows from `milestones`, every one of the escrow's as they stand after the settlement.
+   */
+  recordSettlement(
+    settled: { vendorPence: number; customerPence: number },
+    milestones: readonly MilestoneStatus[],
+    now: Date,
+  ): void {
+    this.releasedPence += settled.vendorPence;
+    this.refundedPence += settled.customerPence;
+    this.status = nextEscrowStatus(
+      this.status,
+      settlementAction({
+        milestones,
+        releasedPence: this.releasedPence,
+        refundedPence: this.refundedPence,
+      }),
+    );
     this.updatedAt = now;
   }
 

@@ -82,4 +82,20 @@ export class EscrowMilestone {
     this.status = nextMilestoneStatus(this.status, 'refund');
     this.updatedAt = now;
   }
+
+  /** Frozen by a dispute: no approval, no auto-release, until the dispute settles it. */
+  freeze(now: Date): void {
+    this.status = nextMilestoneStatus(this.status, 'dispute');
+    this.autoReleaseAt = null;
+    this.updatedAt = now;
+  }
+
+  /** Settled by its dispute: released when any of it went to the vendor, else refunded. */
+  settle(vendorPence: number, now: Date): void {
+    this.status = nextMilestoneStatus(
+      this.status,
+      vendorPence > 0 ? 'settleRelease' : 'settleRefund',
+    );
+    this.updatedAt = now;
+  }
 }

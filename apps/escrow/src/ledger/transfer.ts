@@ -11,6 +11,7 @@ export type LedgerTransactionKind =
   | 'escrow_funding'
   | 'escrow_refund'
   | 'milestone_release'
+  | 'dispute_resolution'
   | 'payout'
   | 'payout_reversal';
 

@@ -5,6 +5,7 @@ import { Migration20261201000100LeadChargeVoids } from './Migration2026120100010
 import { Migration20261201000300EscrowAccounts } from './Migration20261201000300EscrowAccounts.js';
 import { Migration20261201000500Milestones } from './Migration20261201000500Milestones.js';
 import { Migration20261203000100Payouts } from './Migration20261203000100Payouts.js';
+import { Migration20261205000100Disputes } from './Migration20261205000100Disputes.js';
 
 /** Oldest first. Applied migrations are never edited; changes go in a new one. */
 export const escrowMigrations = [
@@ -15,4 +16,5 @@ export const escrowMigrations = [
   Migration20261201000300EscrowAccounts,
   Migration20261201000500Milestones,
   Migration20261203000100Payouts,
+  Migration20261205000100Disputes,
 ];

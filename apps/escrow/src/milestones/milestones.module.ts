@@ -22,5 +22,6 @@ import { SubmitMilestoneHandler } from './submit-milestone/submit-milestone.hand
     ReleaseMilestoneHandler,
     AutoReleasePoller,
   ],
+  exports: [MILESTONES_CONFIG],
 })
 export class MilestonesModule {}

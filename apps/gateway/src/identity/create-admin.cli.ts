@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DomainError } from '#contracts';
 import {
+  EventOutbox,
   loadPlatformConfig,
   migrateSchema,
   ormOptions,
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
   const orm = await MikroORM.init(ormOptions(config, GATEWAY.persistence));
   try {
     await migrateSchema(orm, config.databaseUrl, GATEWAY.persistence.schema);
-    const admin = await new UsersRepository(orm.em.fork()).add(
+    // The running gateway's relay publishes its USER_REGISTERED.
+    const users = new UsersRepository(orm.em.fork(), new EventOutbox(config, systemClock));
+    const admin = await users.add(
       { ...request, passwordHash: await hashPassword(request.password), role: 'admin' },
       systemClock.now(),
     );

@@ -9,7 +9,15 @@ import {
 } from '#contracts';
 import { ApiProperty } from '@nestjs/swagger';
 
-const LEAD_STATUSES: LeadStatus[] = ['offered', 'accepted', 'declined', 'expired', 'closed'];
+const LEAD_STATUSES: LeadStatus[] = [
+  'offered',
+  'accepted',
+  'quote_sent',
+  'quote_accepted',
+  'declined',
+  'expired',
+  'closed',
+];
 const MASKED = 'HIDDEN until the vendor accepts the lead';
 
 export class LeadJobResponse {

@@ -27,7 +27,16 @@ export class QuoteMilestoneResponse implements QuoteMilestoneView {
 export class QuoteVendorResponse implements QuoteVendorView {
   @ApiProperty({ format: 'uuid' }) vendor_id!: string;
   @ApiProperty({ type: String, nullable: true }) business_name!: string | null;
-  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 5 }) rating!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 5,
+    description: 'Bayesian average of the published reviews; null until the first',
+  })
+  rating!: number | null;
+  @ApiProperty({ minimum: 0, description: 'published reviews the rating is made of' })
+  review_count!: number;
 }
 
 /** A quote as its job's customer or its vendor sees it: no lead price, no contact details. */
@@ -88,6 +97,7 @@ export function toQuoteResponse(view: QuoteView): QuoteResponse {
       vendor_id: view.vendor.vendor_id,
       business_name: view.vendor.business_name,
       rating: view.vendor.rating,
+      review_count: view.vendor.review_count,
     },
     status: view.status,
     amount: view.amount,

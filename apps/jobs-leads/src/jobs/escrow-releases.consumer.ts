@@ -3,7 +3,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CompleteJobCommand } from './complete-job/complete-job.command.js';
 
-/** A job is complete when escrow has released all of its money to the vendor. */
+/** A job is complete when escrow has paid out all of its money, some of it to the vendor. */
 @Injectable()
 export class EscrowReleasesConsumer implements OnModuleInit {
   constructor(
@@ -15,7 +15,14 @@ export class EscrowReleasesConsumer implements OnModuleInit {
     this.consumers.register({
       durableName: 'jobs-escrow-releases',
       handlers: {
-        ESCROW_RELEASED: (event) => this.commands.execute(new CompleteJobCommand(event)),
+        ESCROW_RELEASED: (event) =>
+          this.commands.execute(
+            new CompleteJobCommand({
+              jobId: event.job_id!,
+              vendorId: event.payload.vendor_id,
+              escrowAccountId: event.payload.escrow_account_id,
+            }),
+          ),
       },
     });
   }

@@ -11,8 +11,11 @@ describe('job lifecycle', () => {
     ['awarding', 'releaseAward', 'live'],
     ['awarding', 'award', 'in_progress'],
     ['in_progress', 'complete', 'completed'],
+    ['disputed', 'complete', 'completed'],
     ['in_progress', 'dispute', 'disputed'],
     ['disputed', 'resolveDispute', 'in_progress'],
+    ['in_progress', 'refundAfterDispute', 'cancelled'],
+    ['disputed', 'refundAfterDispute', 'cancelled'],
     ['completed', 'close', 'closed'],
   ] as [JobStatus, JobAction, JobStatus][])('moves a %s job on %s to %s', (from, action, to) => {
     expect(nextJobStatus(from, action)).toBe(to);

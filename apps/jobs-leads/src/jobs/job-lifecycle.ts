@@ -2,7 +2,8 @@ import { CommonErrors, DomainError, JobsErrors, type JobStatus } from '#contract
 
 /**
  * Every change of a job's status, in one table. `awarding` is the quote-acceptance saga's
- * reservation: the job is held for one quote while escrow is funded.
+ * reservation: the job is held for one quote while escrow is funded. `disputed` while a dispute
+ * freezes money of the job; it ends `cancelled` when disputes gave everything back.
  */
 export const JOB_TRANSITIONS = {
   publish: { from: ['draft'], to: 'live' },
@@ -11,9 +12,11 @@ export const JOB_TRANSITIONS = {
   reserveAward: { from: ['live'], to: 'awarding' },
   releaseAward: { from: ['awarding'], to: 'live' },
   award: { from: ['awarding'], to: 'in_progress' },
-  complete: { from: ['in_progress'], to: 'completed' },
+  // Escrow closing decides: a dispute settled last, or the last release, may come first.
+  complete: { from: ['in_progress', 'disputed'], to: 'completed' },
   dispute: { from: ['in_progress'], to: 'disputed' },
   resolveDispute: { from: ['disputed'], to: 'in_progress' },
+  refundAfterDispute: { from: ['in_progress', 'disputed'], to: 'cancelled' },
   close: { from: ['completed'], to: 'closed' },
 } as const satisfies Record<string, { from: readonly JobStatus[]; to: JobStatus }>;
 
@@ -76,6 +79,7 @@ function pastTense(action: JobAction): string {
     complete: 'completed',
     dispute: 'disputed',
     resolveDispute: 'resumed',
+    refundAfterDispute: 'cancelled',
     close: 'closed',
   };
   return words[action];

@@ -10,6 +10,7 @@ import {
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { toNormalised } from 'postcode';
 import { v7 as uuidv7 } from 'uuid';
+import type { DisputeReaction } from './job-disputes.js';
 import { AWARDED, assertLive, isEditable, nextJobStatus, type JobAction } from './job-lifecycle.js';
 
 export interface DraftJobInput {
@@ -92,6 +93,10 @@ export class Job {
   /** A live job with no accepted quote by then expires. */
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
   expiresAt: Date | null = null;
+
+  /** When escrow paid everything out; the review window runs from here. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  completedAt: Date | null = null;
 
   @Property({ type: 'Date', columnType: 'timestamptz' })
   createdAt!: Date;
@@ -198,9 +203,25 @@ export class Job {
     return this.move('award', now);
   }
 
-  /** In progress → completed: every milestone is paid. */
-  complete(now: Date): JobTransition {
-    return this.move('complete', now);
+  /**
+   * In progress (or disputed) → completed: every milestone is paid out. Null when it is already:
+   * a dispute's settlement and escrow's last release may both say so, in either order.
+   */
+  complete(now: Date): JobTransition | null {
+    if (this.status === 'completed' || this.status === 'closed') return null;
+    const transition = this.move('complete', now);
+    this.completedAt = now;
+    return transition;
+  }
+
+  /** Completed → closed: reviewed, or the review window passed. */
+  close(now: Date): JobTransition {
+    return this.move('close', now);
+  }
+
+  /** Disputed, in progress again, or cancelled, as its disputes call for (`disputeReaction`). */
+  followDisputes(action: Exclude<DisputeReaction, 'complete'>, now: Date): JobTransition {
+    return this.move(action, now);
   }
 
   /** Live → expired: nobody took it in time. */

@@ -6,7 +6,9 @@ import { ExpireJobsHandler } from './expire-jobs/expire-jobs.handler.js';
 import { ExpiryPoller } from './expiry.poller.js';
 import { GetJobHandler } from './get-job/get-job.handler.js';
 import { JobRepository } from './job.repository.js';
+import { ApplyDisputeHandler } from './apply-dispute/apply-dispute.handler.js';
 import { CompleteJobHandler } from './complete-job/complete-job.handler.js';
+import { EscrowDisputesConsumer } from './escrow-disputes.consumer.js';
 import { EscrowReleasesConsumer } from './escrow-releases.consumer.js';
 import { JOBS_CONFIG, loadJobsConfig } from './jobs.config.js';
 import { JobsController } from './jobs.controller.js';
@@ -30,6 +32,8 @@ import { UpdateJobHandler } from './update-job/update-job.handler.js';
     ExpiryPoller,
     CompleteJobHandler,
     EscrowReleasesConsumer,
+    ApplyDisputeHandler,
+    EscrowDisputesConsumer,
   ],
   exports: [JobRepository],
 })

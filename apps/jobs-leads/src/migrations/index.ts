@@ -4,6 +4,8 @@ import { Migration20261122000200VendorProfiles } from './Migration20261122000200
 import { Migration20261122000300Leads } from './Migration20261122000300Leads.js';
 import { Migration20261201000200AcceptanceSagas } from './Migration20261201000200AcceptanceSagas.js';
 import { Migration20261201000400Quotes } from './Migration20261201000400Quotes.js';
+import { Migration20261205000200JobDisputes } from './Migration20261205000200JobDisputes.js';
+import { Migration20261206000100Reviews } from './Migration20261206000100Reviews.js';
 
 /** Oldest first. Applied migrations are never edited; changes go in a new one. */
 export const jobsLeadsMigrations = [
@@ -13,4 +15,6 @@ export const jobsLeadsMigrations = [
   Migration20261201000000SagaInstances,
   Migration20261201000200AcceptanceSagas,
   Migration20261201000400Quotes,
+  Migration20261205000200JobDisputes,
+  Migration20261206000100Reviews,
 ];

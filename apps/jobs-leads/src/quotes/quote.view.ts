@@ -21,6 +21,7 @@ export function toQuoteView(quote: Quote, job: Job, vendor: VendorProfile | unde
       vendor_id: quote.vendorId,
       business_name: vendor?.businessName ?? null,
       rating: vendor?.rating ?? null,
+      review_count: vendor?.reviewCount ?? 0,
     },
     status: shownQuoteStatus(quote.status, job.status === 'live' || job.status === 'awarding'),
     amount: penceToPounds(quote.amountPence),

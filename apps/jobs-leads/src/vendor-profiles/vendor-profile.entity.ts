@@ -1,6 +1,7 @@
 import { DomainError, toServiceArea, toUkE164 } from '#contracts';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { toNormalised } from 'postcode';
+import { bayesianRating } from './vendor-rating.js';
 
 export interface VendorProfileInput {
   businessName: string;
@@ -48,9 +49,16 @@ export class VendorProfile {
   @Property({ type: 'integer' })
   serviceRadiusMiles!: number;
 
-  /** Average review score, 0–5; written by reviews, never by the vendor. */
+  /** Bayesian average of the published reviews (`vendor-rating.ts`); never set by the vendor. */
   @Property({ type: 'decimal', precision: 3, scale: 2, runtimeType: 'number', nullable: true })
   rating: number | null = null;
+
+  /** Published reviews so far, and their stars added up: what the rating is computed from. */
+  @Property({ type: 'integer' })
+  reviewCount = 0;
+
+  @Property({ type: 'integer' })
+  ratingSum = 0;
 
   @Property({ type: 'Date', columnType: 'timestamptz' })
   createdAt!: Date;
@@ -99,6 +107,16 @@ export class VendorProfile {
     if (this.sameAs(details)) return;
     Object.assign(this, details);
     this.updatedAt = now;
+  }
+
+  /**
+   * A review went public: it joins the rating. The profile's `updatedAt` says when the vendor
+   * last changed what they describe, so it stays.
+   */
+  addPublishedReview(stars: number): void {
+    this.reviewCount += 1;
+    this.ratingSum += stars;
+    this.rating = bayesianRating(this.ratingSum, this.reviewCount);
   }
 
   private sameAs(details: VendorProfileDetails): boolean {

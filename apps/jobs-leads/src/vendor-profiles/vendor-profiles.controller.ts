@@ -1,6 +1,7 @@
-import { JobsApi, type VendorProfileView } from '#contracts';
+import { JobsApi, type PublicVendorProfileView, type VendorProfileView } from '#contracts';
 import { BusController, Serve, type Received } from '#platform';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { GetPublicVendorProfileQuery } from './get-public-vendor-profile/get-public-vendor-profile.query.js';
 import { GetVendorProfileQuery } from './get-vendor-profile/get-vendor-profile.query.js';
 import { PutVendorProfileCommand } from './put-vendor-profile/put-vendor-profile.command.js';
 
@@ -19,5 +20,12 @@ export class VendorProfilesController {
   @Serve(JobsApi.getVendorProfile)
   get({ principal }: Received<typeof JobsApi.getVendorProfile>): Promise<VendorProfileView> {
     return this.queries.execute(new GetVendorProfileQuery(principal));
+  }
+
+  @Serve(JobsApi.getPublicVendorProfile)
+  getPublic({
+    data,
+  }: Received<typeof JobsApi.getPublicVendorProfile>): Promise<PublicVendorProfileView> {
+    return this.queries.execute(new GetPublicVendorProfileQuery(data.vendor_id));
   }
 }

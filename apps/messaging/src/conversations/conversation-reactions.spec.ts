@@ -83,6 +83,40 @@ describe('conversation reactions', () => {
     expect(effectOf(completed, other)).toBeNull();
   });
 
+  it("tells the awarded vendor's conversation a dispute opened and how it was resolved", () => {
+    const opened = eventOf('DISPUTE_OPENED', {
+      vendor_id: winner.vendorId,
+      opened_by_role: 'customer',
+      reason: 'work_not_done',
+      disputed_amount: 300,
+    });
+    expect(effectOf(opened, winner)).toEqual({
+      message: {
+        type: 'system',
+        body: 'Dispute opened by the customer (work not done). £300 of milestone payments is frozen until it is resolved.',
+      },
+    });
+    expect(effectOf(opened, other)).toBeNull();
+    const resolved = eventOf('DISPUTE_RESOLVED', {
+      vendor_id: winner.vendorId,
+      resolution: 'agreed',
+      vendor_amount: 150.5,
+      customer_amount: 149.5,
+    });
+    expect(effectOf(resolved, winner)?.message.body).toBe(
+      'Dispute resolved by agreement: £150.50 to the vendor, £149.50 back to the customer.',
+    );
+    expect(effectOf(resolved, other)).toBeNull();
+  });
+
+  it("records a posted review in the awarded vendor's conversation, leaving its status", () => {
+    const posted = eventOf('REVIEW_POSTED', { vendor_id: winner.vendorId, status: 'published' });
+    expect(effectOf(posted, winner)).toEqual({
+      message: { type: 'system', body: 'Review posted' },
+    });
+    expect(effectOf(posted, other)).toBeNull();
+  });
+
   it('leaves conversations alone on events it has no reaction to', () => {
     expect(reactsTo('JOB_UPDATED')).toBe(false);
     expect(effectOf(eventOf('JOB_UPDATED', { changed_fields: [] }), winner)).toBeNull();

@@ -1,4 +1,10 @@
-import type { EventEnvelope, EventType, QuoteSentPayload } from '#contracts';
+import type {
+  DisputeReason,
+  DisputeResolution,
+  EventEnvelope,
+  EventType,
+  QuoteSentPayload,
+} from '#contracts';
 import type { ConversationAction } from './conversation-lifecycle.js';
 
 /** The conversation opened by a lead's acceptance starts with this line. */
@@ -59,6 +65,27 @@ const inAwardedConversation =
   (event, conversation) =>
     conversation.vendorId === event.payload.vendor_id ? effect : null;
 
+/** Dispute events speak to the awarded vendor's conversation, in the words of their payload. */
+const inDisputedConversation =
+  <T extends 'DISPUTE_OPENED' | 'DISPUTE_RESOLVED'>(
+    message: (event: EventEnvelope<T>) => ServiceMessage,
+  ): Reaction<T> =>
+  (event, conversation) =>
+    conversation.vendorId === event.payload.vendor_id ? { message: message(event) } : null;
+
+const DISPUTE_REASON_TEXT: Record<DisputeReason, string> = {
+  work_not_done: 'work not done',
+  poor_quality: 'poor quality',
+  not_paid: 'not paid',
+  other: 'other',
+};
+
+const DISPUTE_RESOLUTION_TEXT: Record<DisputeResolution, string> = {
+  agreed: 'by agreement',
+  admin: 'by an admin',
+  default: 'by default, unanswered in time',
+};
+
 /**
  * What the events of a job do to its conversations. Messaging remembers each such event of a job
  * and applies it again to every conversation the job opens later, so a conversation ends the same
@@ -91,10 +118,23 @@ export const CONVERSATION_REACTIONS: { readonly [T in EventType]?: Reaction<T> }
   MILESTONE_AUTO_RELEASED: inAwardedConversation({
     message: system('Milestone released without an answer. Payment releasing.'),
   }),
+  DISPUTE_OPENED: inDisputedConversation(({ payload }) =>
+    system(
+      `Dispute opened by the ${payload.opened_by_role} (${DISPUTE_REASON_TEXT[payload.reason]}). ${pounds(payload.disputed_amount)} of milestone payments is frozen until it is resolved.`,
+    ),
+  ),
+  DISPUTE_RESOLVED: inDisputedConversation(({ payload }) =>
+    system(
+      `Dispute resolved ${DISPUTE_RESOLUTION_TEXT[payload.resolution]}: ${pounds(payload.vendor_amount)} to the vendor, ${pounds(payload.customer_amount)} back to the customer.`,
+    ),
+  ),
   JOB_COMPLETED: inAwardedConversation({
     action: 'archive',
     message: system('Job completed. This conversation is now read-only.'),
   }),
+  // No action: the archived conversation stays archived, and only records the review.
+  REVIEW_POSTED: ({ payload }, conversation) =>
+    conversation.vendorId === payload.vendor_id ? { message: system('Review posted') } : null,
 };
 
 /** What `event` does to `conversation`, if anything. */

@@ -1,10 +1,21 @@
 import type { ActorRole, EventEnvelope } from '#contracts';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { entryHash, type HashedContent } from './entry-hash.js';
 
-/** One immutable line of the audit trail: the database refuses UPDATE and DELETE. */
+/** The newest entry of a job's chain, which the next one links to. */
+export interface ChainTip {
+  sequence: number;
+  hash: string;
+}
+
+/**
+ * One immutable line of the audit trail: the database refuses UPDATE and DELETE. Each entry of a
+ * job is hash-chained to the one recorded before it, so an edit made behind the service's back
+ * (by a superuser) shows in `ChainVerifier`.
+ */
 @Entity({ tableName: 'event_log' })
 @Index({ properties: ['jobId', 'occurredAt'] })
-export class EventLogEntry {
+export class EventLogEntry implements HashedContent {
   @PrimaryKey({ type: 'uuid' })
   eventId!: string;
 
@@ -39,7 +50,21 @@ export class EventLogEntry {
   @Property({ type: 'Date', columnType: 'timestamptz' })
   recordedAt!: Date;
 
-  static of(event: EventEnvelope, recordedAt: Date): EventLogEntry {
+  /** 1, 2, ... within the job, in the order recorded; null for an event of no job. */
+  @Property({ type: 'integer', nullable: true })
+  sequence!: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  prevHash!: string | null;
+
+  @Property({ type: 'text' })
+  hash!: string;
+
+  /**
+   * The event as the next entry of its job's chain (after `tip`, the job's newest entry, if
+   * any), or as a lone entry when it concerns no job.
+   */
+  static of(event: EventEnvelope, recordedAt: Date, tip: ChainTip | null): EventLogEntry {
     const entry = new EventLogEntry();
     entry.eventId = event.event_id;
     entry.eventType = event.event_type;
@@ -52,6 +77,9 @@ export class EventLogEntry {
     entry.occurredAt = new Date(event.occurred_at);
     entry.payload = { ...event.payload };
     entry.recordedAt = recordedAt;
+    entry.sequence = event.job_id === null ? null : (tip?.sequence ?? 0) + 1;
+    entry.prevHash = tip?.hash ?? null;
+    entry.hash = entryHash(entry);
     return entry;
   }
 }

@@ -78,9 +78,26 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorDescription>> = {
   [ErrorCode.SAGA_NOT_FOUND]: { status: 404, when: "no such saga, or not the caller's" },
   [ErrorCode.LEAD_CHARGE_NOT_FOUND]: { status: 404, when: 'the lead has no charge to refund' },
   [ErrorCode.QUOTE_NOT_FOUND]: { status: 404, when: "no such quote, or not the caller's" },
+  [ErrorCode.VENDOR_NOT_FOUND]: {
+    status: 404,
+    when: 'no such vendor (or the vendor has no profile yet)',
+  },
+  [ErrorCode.REVIEW_NOT_FOUND]: {
+    status: 404,
+    when: "no such review, or not one of the caller's as its vendor",
+  },
   [ErrorCode.ESCROW_NOT_FOUND]: { status: 404, when: 'no such escrow' },
   [ErrorCode.PAYOUT_NOT_FOUND]: { status: 404, when: "no such payout, or not the caller's" },
   [ErrorCode.MILESTONE_NOT_FOUND]: { status: 404, when: "no such milestone, or not the caller's" },
+  [ErrorCode.DISPUTE_NOT_FOUND]: {
+    status: 404,
+    when: "no such dispute, or the caller is not one of the job's two parties",
+  },
+  [ErrorCode.PROPOSAL_NOT_FOUND]: { status: 404, when: 'no such proposal in this dispute' },
+  [ErrorCode.NOTIFICATION_NOT_FOUND]: {
+    status: 404,
+    when: "no such notification, or not the caller's",
+  },
   [ErrorCode.EMAIL_TAKEN]: { status: 409, when: 'an account already uses this email' },
   [ErrorCode.JOB_NOT_EDITABLE]: { status: 409, when: 'the job is no longer a draft' },
   [ErrorCode.INVALID_STATE_TRANSITION]: {
@@ -100,6 +117,27 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorDescription>> = {
     when: 'the charge was voided by an undone acceptance',
   },
   [ErrorCode.SAGA_NOT_FAILED]: { status: 409, when: 'only a failed saga can be retried' },
+  [ErrorCode.JOB_NOT_COMPLETED]: {
+    status: 409,
+    when: 'the job is not completed: only a completed job can be reviewed',
+  },
+  [ErrorCode.REVIEW_ALREADY_POSTED]: { status: 409, when: 'the job has been reviewed already' },
+  [ErrorCode.REVIEW_WINDOW_CLOSED]: {
+    status: 409,
+    when: 'the job was completed more than REVIEW_WINDOW_MS ago (`review_by` says when it ended)',
+  },
+  [ErrorCode.REVIEW_NOT_PUBLISHED]: {
+    status: 409,
+    when: 'the review is held for moderation or was rejected: it takes no response',
+  },
+  [ErrorCode.REVIEW_ALREADY_RESPONDED]: {
+    status: 409,
+    when: 'the vendor has responded to this review already',
+  },
+  [ErrorCode.NOTHING_TO_MODERATE]: {
+    status: 409,
+    when: 'neither the review nor its response awaits a moderation decision',
+  },
   [ErrorCode.JOB_NOT_LIVE]: { status: 409, when: 'the job is not live' },
   [ErrorCode.JOB_ALREADY_AWARDED]: {
     status: 409,
@@ -123,6 +161,23 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorDescription>> = {
     when: 'the milestone has been released already',
   },
   [ErrorCode.MILESTONE_DISPUTED]: { status: 409, when: 'the milestone is frozen by a dispute' },
+  [ErrorCode.DISPUTE_ALREADY_OPEN]: {
+    status: 409,
+    when: 'a milestone to dispute is in an open dispute already (`dispute_id` names it)',
+  },
+  [ErrorCode.DISPUTE_NOT_OPEN]: {
+    status: 409,
+    when: 'the dispute is resolved: it takes no evidence, proposals or resolution',
+  },
+  [ErrorCode.JOB_NOT_IN_PROGRESS]: {
+    status: 409,
+    when: 'the job is not in progress (not awarded yet, or its escrow is closed)',
+  },
+  [ErrorCode.PROPOSAL_NOT_PENDING]: {
+    status: 409,
+    when: 'the proposal was superseded by a newer one, or accepted already',
+  },
+  [ErrorCode.OWN_PROPOSAL]: { status: 409, when: 'a proposal is accepted by the other party' },
   [ErrorCode.MILESTONE_NOT_SUBMITTED]: {
     status: 409,
     when: 'the milestone has nothing submitted to answer',
@@ -144,9 +199,17 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorDescription>> = {
     status: 422,
     when: 'the idempotency key was used before for another request (another body, or another id in the path)',
   },
+  [ErrorCode.PREFERENCE_LOCKED]: {
+    status: 422,
+    when: 'payments and disputes notifications cannot be turned off (`category` says which)',
+  },
   [ErrorCode.JOB_INCOMPLETE]: {
     status: 422,
     when: 'the job lacks what publishing needs (`missing` lists it)',
+  },
+  [ErrorCode.VENDOR_AMOUNT_OUT_OF_RANGE]: {
+    status: 422,
+    when: "the vendor's part is above the disputed amount (or, for a split, not strictly between 0 and it); `disputed_amount` says it",
   },
   [ErrorCode.RATE_LIMITED]: {
     status: 429,

@@ -2,6 +2,7 @@ import { EscrowErrors } from '../escrow/escrow.errors.js';
 import { IdentityErrors } from '../identity/identity.errors.js';
 import { JobsErrors } from '../jobs/jobs.errors.js';
 import { MessagingErrors } from '../messaging/messaging.errors.js';
+import { NotificationsErrors } from '../notifications/notifications.errors.js';
 import { CommonErrors } from './common-errors.js';
 
 /**
@@ -14,6 +15,7 @@ export const ErrorCode = {
   ...JobsErrors,
   ...EscrowErrors,
   ...MessagingErrors,
+  ...NotificationsErrors,
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,5 +1,23 @@
 import { endpoint } from '../bus/endpoint.js';
 import {
+  AcceptProposalInput,
+  AddEvidenceInput,
+  DisputeIdInput,
+  DisputeListQuery,
+  OpenDisputeRequest,
+  ProposeSettlementInput,
+  ResolveDisputeInput,
+} from './dispute.requests.js';
+import type {
+  AddEvidenceReply,
+  DisputeCaseView,
+  DisputeListView,
+  DisputeView,
+  OpenDisputeReply,
+  ProposeSettlementReply,
+  ResolveDisputeReply,
+} from './dispute.views.js';
+import {
   EscrowAccountIdInput,
   FundEscrowInput,
   JobEscrowInput,
@@ -95,4 +113,37 @@ export const EscrowApi = {
     RequestChangesInput,
     { users: ['customer'] },
   ),
+  /** The job's customer or awarded vendor freezes milestones not yet paid out. */
+  openDispute: endpoint<OpenDisputeReply>()('escrow.dispute.open', OpenDisputeRequest, {
+    users: ['customer', 'vendor'],
+  }),
+  getDispute: endpoint<DisputeView>()('escrow.dispute.get', DisputeIdInput, {
+    users: ['customer', 'vendor'],
+  }),
+  addDisputeEvidence: endpoint<AddEvidenceReply>()(
+    'escrow.dispute.add-evidence',
+    AddEvidenceInput,
+    { users: ['customer', 'vendor'] },
+  ),
+  proposeSettlement: endpoint<ProposeSettlementReply>()(
+    'escrow.dispute.propose',
+    ProposeSettlementInput,
+    { users: ['customer', 'vendor'] },
+  ),
+  /** The other party agrees: the dispute resolves as proposed, its money moving at once. */
+  acceptProposal: endpoint<ResolveDisputeReply>()(
+    'escrow.dispute.accept-proposal',
+    AcceptProposalInput,
+    { users: ['customer', 'vendor'] },
+  ),
+  listDisputes: endpoint<DisputeListView>()('escrow.dispute.list', DisputeListQuery, {
+    users: ['admin'],
+  }),
+  /** A dispute with the escrow it freezes, for the admin deciding it. */
+  getDisputeCase: endpoint<DisputeCaseView>()('escrow.dispute.get-case', DisputeIdInput, {
+    users: ['admin'],
+  }),
+  resolveDispute: endpoint<ResolveDisputeReply>()('escrow.dispute.resolve', ResolveDisputeInput, {
+    users: ['admin'],
+  }),
 } as const;

@@ -1,4 +1,11 @@
 import type { EventCatalogueOf } from '../events/event-catalogue-entry.js';
+import type {
+  DisputeEscalatedPayload,
+  DisputeEvidenceAddedPayload,
+  DisputeOpenedPayload,
+  DisputeProposalMadePayload,
+  DisputeResolvedPayload,
+} from './dispute.events.js';
 
 /** Payload of `WALLET_CREDITED` (subject: the payment). Amounts in pounds. */
 export interface WalletCreditedPayload {
@@ -105,7 +112,10 @@ export interface FundsReleasedPayload {
   commission: number;
 }
 
-/** Payload of `ESCROW_RELEASED`: every milestone is paid; the job's work is done. */
+/**
+ * Payload of `ESCROW_RELEASED`: every milestone is paid out (released, or refunded in part by a
+ * dispute); the job's work is done.
+ */
 export interface EscrowReleasedPayload {
   escrow_account_id: string;
   customer_id: string;
@@ -168,6 +178,11 @@ export interface EscrowEventPayloads {
   PAYOUT_REQUESTED: PayoutRequestedPayload;
   PAYOUT_PAID: PayoutPaidPayload;
   PAYOUT_FAILED: PayoutFailedPayload;
+  DISPUTE_OPENED: DisputeOpenedPayload;
+  DISPUTE_EVIDENCE_ADDED: DisputeEvidenceAddedPayload;
+  DISPUTE_PROPOSAL_MADE: DisputeProposalMadePayload;
+  DISPUTE_ESCALATED: DisputeEscalatedPayload;
+  DISPUTE_RESOLVED: DisputeResolvedPayload;
 }
 
 export const ESCROW_EVENTS = {
@@ -236,7 +251,8 @@ export const ESCROW_EVENTS = {
   ESCROW_RELEASED: {
     producer: 'escrow',
     subject: 'escrow',
-    description: "Every milestone of the job's escrow is released: jobs-leads completes the job.",
+    description:
+      "Every milestone of the job's escrow is released, or shared out by a dispute with some paid to the vendor: jobs-leads completes the job.",
   },
   PAYOUT_REQUESTED: {
     producer: 'escrow',
@@ -254,5 +270,34 @@ export const ESCROW_EVENTS = {
     subject: 'payout',
     description:
       "The provider did not pay a payout, or returned one it had paid; the amount is back in the owner's wallet.",
+  },
+  DISPUTE_OPENED: {
+    producer: 'escrow',
+    subject: 'dispute',
+    description:
+      'The customer or the awarded vendor disputed milestones not yet paid out: they are frozen (no approval, no auto-release), the escrow `disputed`; jobs-leads marks the job disputed.',
+  },
+  DISPUTE_EVIDENCE_ADDED: {
+    producer: 'escrow',
+    subject: 'dispute',
+    description: 'A party added evidence to an open dispute; evidence is never changed.',
+  },
+  DISPUTE_PROPOSAL_MADE: {
+    producer: 'escrow',
+    subject: 'dispute',
+    description:
+      'A party proposed how to share the disputed amount; it supersedes earlier proposals, and the other party may accept it.',
+  },
+  DISPUTE_ESCALATED: {
+    producer: 'escrow',
+    subject: 'dispute',
+    description:
+      "A dispute was still unresolved at `escalate_at` (actor `system`): it waits in the admins' queue.",
+  },
+  DISPUTE_RESOLVED: {
+    producer: 'escrow',
+    subject: 'dispute',
+    description:
+      'A dispute ended (agreed, by an admin, or by default) and its money moved in one ledger transaction; jobs-leads resumes, completes or cancels the job as `escrow_status` says.',
   },
 } as const satisfies EventCatalogueOf<EscrowEventPayloads>;

@@ -2,7 +2,17 @@ import type { ServiceName } from '../services.js';
 
 /** What the envelope's `subject.type` names. */
 export type EventSubjectKind =
-  'job' | 'lead' | 'quote' | 'message' | 'payment' | 'payout' | 'escrow' | 'milestone';
+  | 'job'
+  | 'lead'
+  | 'quote'
+  | 'message'
+  | 'payment'
+  | 'payout'
+  | 'escrow'
+  | 'milestone'
+  | 'user'
+  | 'dispute'
+  | 'review';
 
 export interface EventCatalogueEntry {
   /** The service that records it; it is published on `events.<producer>.<EVENT_TYPE>`. */

@@ -1,11 +1,12 @@
 import { ESCROW_EVENTS, type EscrowEventPayloads } from '../escrow/escrow.events.js';
+import { IDENTITY_EVENTS, type IdentityEventPayloads } from '../identity/identity.events.js';
 import { JOBS_EVENTS, type JobsEventPayloads } from '../jobs/jobs.events.js';
 import { MESSAGING_EVENTS, type MessagingEventPayloads } from '../messaging/messaging.events.js';
 import type { EventCatalogueEntry } from './event-catalogue-entry.js';
 
 /** Every event on the stream and its payload: what the services' own modules declare. */
 export interface EventPayloads
-  extends JobsEventPayloads, EscrowEventPayloads, MessagingEventPayloads {}
+  extends JobsEventPayloads, EscrowEventPayloads, MessagingEventPayloads, IdentityEventPayloads {}
 
 export type EventType = keyof EventPayloads;
 
@@ -17,6 +18,7 @@ export const EVENT_CATALOGUE = {
   ...JOBS_EVENTS,
   ...ESCROW_EVENTS,
   ...MESSAGING_EVENTS,
+  ...IDENTITY_EVENTS,
 } as const satisfies { readonly [T in EventType]: EventCatalogueEntry };
 
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];

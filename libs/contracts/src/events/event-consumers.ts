@@ -7,11 +7,13 @@ import type { ServiceName } from '../services.js';
  */
 export const EVENT_CONSUMERS = {
   'notifications-event-log': 'notifications',
+  'notifications-fan-out': 'notifications',
   'escrow-job-cancellations': 'escrow',
   'escrow-job-awards': 'escrow',
   'messaging-job-events': 'messaging',
   'messaging-escrow-events': 'messaging',
   'jobs-escrow-releases': 'jobs-leads',
+  'jobs-escrow-disputes': 'jobs-leads',
 } as const satisfies Record<string, ServiceName>;
 
 export type EventConsumerName = keyof typeof EVENT_CONSUMERS;

@@ -33,6 +33,22 @@ import type {
 import { SagaIdInput, SagaListQuery } from '../sagas/saga.requests.js';
 import type { SagaListView, SagaRunningReply, SagaView } from '../sagas/saga.views.js';
 import { PutVendorProfileRequest } from './vendor-profile.request.js';
+import {
+  ListReviewsForModerationQuery,
+  ListVendorReviewsInput,
+  ModerateReviewInput,
+  PostReviewRequest,
+  RespondToReviewInput,
+  VendorIdInput,
+} from './review.requests.js';
+import type {
+  AdminReviewListView,
+  ModerateReviewReply,
+  PostReviewReply,
+  PublicReviewListView,
+  PublicVendorProfileView,
+  RespondToReviewReply,
+} from './review.views.js';
 import type { VendorProfileView } from './vendor-profile.view.js';
 
 /** jobs-leads' request/reply subjects: `jobs.<aggregate>.<verb>`. */
@@ -80,8 +96,9 @@ export const JobsApi = {
     AcceptQuoteInput,
     { users: ['customer'] },
   ),
+  /** Admins read any quote: the one a dispute is about, say. */
   getQuote: endpoint<QuoteView>()('jobs.quote.get', QuoteIdInput, {
-    users: ['customer', 'vendor'],
+    users: ['customer', 'vendor', 'admin'],
   }),
   listQuotes: endpoint<QuoteListView>()('jobs.quote.list', ListQuotesQuery, {
     users: ['customer', 'vendor'],
@@ -93,4 +110,28 @@ export const JobsApi = {
   listSagas: endpoint<SagaListView>()('jobs.saga.list', SagaListQuery, { users: ['admin'] }),
   /** A failed run compensates again, once an operator has fixed what blocked it. */
   retrySaga: endpoint<SagaView>()('jobs.saga.retry', SagaIdInput, { users: ['admin'] }),
+  /** The customer of a completed job reviews its vendor, once; the job closes. */
+  postReview: endpoint<PostReviewReply>()('jobs.review.post', PostReviewRequest, {
+    users: ['customer'],
+  }),
+  respondToReview: endpoint<RespondToReviewReply>()('jobs.review.respond', RespondToReviewInput, {
+    users: ['vendor'],
+  }),
+  listReviewsForModeration: endpoint<AdminReviewListView>()(
+    'jobs.review.list-for-moderation',
+    ListReviewsForModerationQuery,
+    { users: ['admin'] },
+  ),
+  moderateReview: endpoint<ModerateReviewReply>()('jobs.review.moderate', ModerateReviewInput, {
+    users: ['admin'],
+  }),
+  /** A vendor as any signed-in user may see them: no contact details. */
+  getPublicVendorProfile: endpoint<PublicVendorProfileView>()('jobs.vendor.get', VendorIdInput, {
+    users: ['customer', 'vendor', 'admin'],
+  }),
+  listVendorReviews: endpoint<PublicReviewListView>()(
+    'jobs.vendor.reviews',
+    ListVendorReviewsInput,
+    { users: ['customer', 'vendor', 'admin'] },
+  ),
 } as const;

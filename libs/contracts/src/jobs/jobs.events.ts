@@ -1,4 +1,5 @@
 import type { EventCatalogueOf } from '../events/event-catalogue-entry.js';
+import type { ModerationDecision, ReviewStatus } from './review.requests.js';
 
 /** Payload of `JOB_CREATED` (subject: the job). Amounts in pounds, as on the API. */
 export interface JobCreatedPayload {
@@ -23,6 +24,8 @@ export interface LeadOfferedPayload {
   lead_id: string;
   vendor_id: string;
   expires_at: string;
+  /** The job's title as published, for the vendor's "New lead" notification. */
+  title: string;
 }
 
 /** Payload of `LEAD_ACCEPTED` (subject: the lead). Messaging opens `conversation_id` on it. */
@@ -125,6 +128,62 @@ export interface JobCompletedPayload {
   escrow_account_id: string;
 }
 
+/** Payload of `JOB_DISPUTED`: escrow froze the job's money for the dispute named. */
+export interface JobDisputedPayload {
+  customer_id: string;
+  vendor_id: string;
+  dispute_id: string;
+  escrow_account_id: string;
+}
+
+/** Payload of `JOB_RESUMED`: the job's last open dispute is resolved and work goes on. */
+export interface JobResumedPayload {
+  customer_id: string;
+  vendor_id: string;
+  dispute_id: string;
+  escrow_account_id: string;
+}
+
+/**
+ * Payload of `REVIEW_POSTED` (subject: the review). The text stays out of the immutable event
+ * log: a held review may carry contact details or abuse that moderation takes out of sight.
+ */
+export interface ReviewPostedPayload {
+  review_id: string;
+  customer_id: string;
+  vendor_id: string;
+  rating: number;
+  recommend_yes_no: boolean;
+  /** `pending_moderation`: not public (nor in the rating) until an admin approves it. */
+  status: ReviewStatus;
+}
+
+/** Payload of `REVIEW_RESPONDED` (subject: the review); the response's text stays out too. */
+export interface ReviewRespondedPayload {
+  review_id: string;
+  customer_id: string;
+  vendor_id: string;
+  status: ReviewStatus;
+}
+
+/** Payload of `REVIEW_MODERATED`: an admin's decision on a held review or response. */
+export interface ReviewModeratedPayload {
+  review_id: string;
+  customer_id: string;
+  vendor_id: string;
+  target: 'review' | 'response';
+  decision: ModerationDecision;
+  status: ReviewStatus;
+}
+
+/** Payload of `JOB_CLOSED`: reviewed, or left unreviewed for `REVIEW_WINDOW_MS`. */
+export interface JobClosedPayload {
+  customer_id: string;
+  vendor_id: string;
+  reason: 'reviewed' | 'review_window_passed';
+  review_id: string | null;
+}
+
 /** The events jobs-leads records, by type. */
 export interface JobsEventPayloads {
   JOB_CREATED: JobCreatedPayload;
@@ -143,6 +202,12 @@ export interface JobsEventPayloads {
   QUOTE_ACCEPTED: QuoteAcceptedPayload;
   JOB_IN_PROGRESS: JobInProgressPayload;
   JOB_COMPLETED: JobCompletedPayload;
+  JOB_DISPUTED: JobDisputedPayload;
+  JOB_RESUMED: JobResumedPayload;
+  REVIEW_POSTED: ReviewPostedPayload;
+  REVIEW_RESPONDED: ReviewRespondedPayload;
+  REVIEW_MODERATED: ReviewModeratedPayload;
+  JOB_CLOSED: JobClosedPayload;
 }
 
 export const JOBS_EVENTS = {
@@ -166,7 +231,7 @@ export const JOBS_EVENTS = {
     producer: 'jobs-leads',
     subject: 'job',
     description:
-      'A customer cancelled a draft or live job; its open offers closed, and escrow refunds the accepted leads.',
+      'A customer cancelled a draft or live job; its open offers closed, and escrow refunds the accepted leads. Also (actor `system`, no leads to refund) when a dispute gave everything held for a job in progress back to the customer.',
   },
   JOB_EXPIRED: {
     producer: 'jobs-leads',
@@ -230,6 +295,41 @@ export const JOBS_EVENTS = {
   JOB_COMPLETED: {
     producer: 'jobs-leads',
     subject: 'job',
-    description: "Every milestone of the job's escrow was released: the work is done and paid.",
+    description:
+      "Every milestone of the job's escrow was released, or shared out by a dispute: the work is done and paid.",
+  },
+  JOB_DISPUTED: {
+    producer: 'jobs-leads',
+    subject: 'job',
+    description: 'A dispute froze money of the job in progress (escrow recorded DISPUTE_OPENED).',
+  },
+  JOB_RESUMED: {
+    producer: 'jobs-leads',
+    subject: 'job',
+    description:
+      "The job's open disputes are all resolved and milestones remain: it is in progress again.",
+  },
+  REVIEW_POSTED: {
+    producer: 'jobs-leads',
+    subject: 'review',
+    description:
+      'The customer of a completed job reviewed its vendor (JOB_CLOSED follows in the same transaction); published at once, or held for moderation. Messaging adds "Review posted" to the vendor\'s conversation.',
+  },
+  REVIEW_RESPONDED: {
+    producer: 'jobs-leads',
+    subject: 'review',
+    description: 'The reviewed vendor responded to a published review, once.',
+  },
+  REVIEW_MODERATED: {
+    producer: 'jobs-leads',
+    subject: 'review',
+    description:
+      'An admin approved (published) or rejected a review or response held for moderation.',
+  },
+  JOB_CLOSED: {
+    producer: 'jobs-leads',
+    subject: 'job',
+    description:
+      'A completed job closed: reviewed by its customer, or (actor `system`) not reviewed within REVIEW_WINDOW_MS.',
   },
 } as const satisfies EventCatalogueOf<JobsEventPayloads>;

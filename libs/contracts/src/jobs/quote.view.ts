@@ -11,8 +11,10 @@ export interface QuoteMilestoneView {
 export interface QuoteVendorView {
   vendor_id: string;
   business_name: string | null;
-  /** 0–5; null until the vendor has reviews. */
+  /** 0–5, a Bayesian average of the published reviews; null until the vendor has one. */
   rating: number | null;
+  /** How many published reviews the rating is made of. */
+  review_count: number;
 }
 
 /** A quote as the job's customer or its vendor sees it. Amounts in pounds; no lead price. */

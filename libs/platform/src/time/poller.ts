@@ -25,6 +25,11 @@ export class Poller {
     await this.running;
   }
 
+  /** Resolves once no pass is running. */
+  async idle(): Promise<void> {
+    await this.running;
+  }
+
   /** One pass now, unless one is already running (then that one). */
   runNow(): Promise<void> {
     this.running ??= this.pass()

@@ -19,8 +19,12 @@ export abstract class PollingService implements OnApplicationBootstrap, BeforeAp
   /** One pass over what is due; a failure is logged and the next pass runs on time. */
   protected abstract pass(): Promise<unknown>;
 
-  /** One pass now, unless one is already running (then that one). */
-  runNow(): Promise<void> {
+  /**
+   * A pass that starts after this call, once the one under way (if any) is over, so it sees
+   * whatever the caller wrote before calling.
+   */
+  async runNow(): Promise<void> {
+    await this.poller.idle();
     return this.poller.runNow();
   }
 

@@ -9,6 +9,7 @@ import { Ledger } from '../../ledger/ledger.repository.js';
 import { MilestoneRepository, milestoneNotFound } from '../milestone.repository.js';
 import { MILESTONES_CONFIG, type MilestonesConfig } from '../milestones.config.js';
 import { ReleaseMilestoneCommand } from './release-milestone.command.js';
+import { escrowReleasedPayload } from '../../escrow-accounts/escrow-events.js';
 
 /**
  * The one release, for an approval and an auto-release alike: the milestone, the ledger
@@ -89,11 +90,7 @@ export class ReleaseMilestoneHandler implements ICommandHandler<ReleaseMilestone
               actor: by,
               subjectId: account.id,
               jobId: account.jobId,
-              payload: {
-                escrow_account_id: account.id,
-                ...parties,
-                total: penceToPounds(account.totalPence),
-              },
+              payload: escrowReleasedPayload(account),
             },
             now,
           );

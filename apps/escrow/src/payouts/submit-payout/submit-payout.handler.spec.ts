@@ -84,6 +84,11 @@ describe('SubmitPayoutHandler', () => {
     // An unreachable provider is logged; here that is expected.
     harness = await ServiceHarness.start('escrow', ESCROW, { logLevel: 'fatal' });
     provider = harness.app.get(PAYMENT_PROVIDER);
+    // The run's database is every suite's: payouts earlier suites left due would be sent by
+    // this spec's passes too, and could fill a pass's batch before its own.
+    await harness.db.query(
+      "update escrow.payout set next_submit_at = null where status = 'pending' and next_submit_at is not null",
+    );
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(async () => {

@@ -1,9 +1,15 @@
-import type { EventEnvelope } from '#contracts';
 import { Command } from '@nestjs/cqrs';
 
-/** Escrow released the job's last milestone: the job is done. */
+/** The job's escrow is closed with money paid to the vendor: the job is done. */
+export interface JobCompletion {
+  jobId: string;
+  vendorId: string;
+  escrowAccountId: string;
+}
+
+/** Escrow released the job's last milestone, or a dispute's settlement closed the escrow. */
 export class CompleteJobCommand extends Command<void> {
-  constructor(readonly event: EventEnvelope<'ESCROW_RELEASED'>) {
+  constructor(readonly completion: JobCompletion) {
     super();
   }
 }

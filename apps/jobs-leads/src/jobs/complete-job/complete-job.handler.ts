@@ -5,7 +5,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { JobRepository } from '../job.repository.js';
 import { CompleteJobCommand } from './complete-job.command.js';
 
-/** Runs in the consumer's inbox transaction; the job moves to completed with JOB_COMPLETED. */
+/**
+ * Runs in the consumer's inbox transaction; the job moves to completed with JOB_COMPLETED, once:
+ * a job completed already (escrow said so twice, by a release and a settlement) stays as it is.
+ */
 @CommandHandler(CompleteJobCommand)
 export class CompleteJobHandler implements ICommandHandler<CompleteJobCommand> {
   constructor(
@@ -15,12 +18,12 @@ export class CompleteJobHandler implements ICommandHandler<CompleteJobCommand> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ event }: CompleteJobCommand): Promise<void> {
+  execute({ completion }: CompleteJobCommand): Promise<void> {
     return this.em.transactional(
       async (em) => {
-        const job = (await this.jobs.find(event.job_id!, { lock: true }))!;
+        const job = (await this.jobs.find(completion.jobId, { lock: true }))!;
         const now = this.clock.now();
-        job.complete(now);
+        if (!job.complete(now)) return;
         this.outbox.record(
           em,
           {
@@ -30,8 +33,8 @@ export class CompleteJobHandler implements ICommandHandler<CompleteJobCommand> {
             jobId: job.id,
             payload: {
               customer_id: job.customerId,
-              vendor_id: event.payload.vendor_id,
-              escrow_account_id: event.payload.escrow_account_id,
+              vendor_id: completion.vendorId,
+              escrow_account_id: completion.escrowAccountId,
             },
           },
           now,

@@ -60,7 +60,11 @@ describe('OfferJobHandler', () => {
     expect(rows[0].envelope).toMatchObject({
       event_type: 'LEAD_OFFERED',
       actor: { id: job.customerId, role: 'system' },
-      payload: { vendor_id: vendorIds[0], expires_at: rows[0].expires_at.toISOString() },
+      payload: {
+        vendor_id: vendorIds[0],
+        expires_at: rows[0].expires_at.toISOString(),
+        title: job.title,
+      },
     });
     expect(JSON.stringify(rows.map((row) => row.envelope))).not.toMatch(/price/i);
   });

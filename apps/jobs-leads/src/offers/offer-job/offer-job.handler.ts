@@ -43,6 +43,7 @@ export class OfferJobHandler implements ICommandHandler<OfferJobCommand> {
                 lead_id: lead.id,
                 vendor_id: vendorId,
                 expires_at: lead.expiresAt.toISOString(),
+                title: job.title,
               },
             },
             now,

@@ -88,7 +88,12 @@ describe('GetQuoteHandler', () => {
     expect(view).toEqual({
       quote_id: quoteId,
       job_id: jobId,
-      vendor: { vendor_id: vendor.userId, business_name: 'Taunton Decorators', rating: null },
+      vendor: {
+        vendor_id: vendor.userId,
+        business_name: 'Taunton Decorators',
+        rating: null,
+        review_count: 0,
+      },
       status: 'pending',
       amount: 300,
       description: 'Two coats on walls and woodwork',

@@ -64,7 +64,21 @@ describe('ListJobEventsHandler', () => {
         },
         expect.objectContaining({ event_id: updated.event_id, metadata: updated.payload }),
       ],
+      next_cursor: null,
     });
+  });
+
+  it('pages the trail: each page ends with the cursor of the next, the last with null', async () => {
+    const first = await harness.queries.execute(
+      new ListJobEventsQuery(customer, jobId, { limit: 1 }),
+    );
+    expect(first.events.map((event) => event.event_id)).toEqual([created.event_id]);
+    expect(first.next_cursor).toBe(created.event_id);
+    const second = await harness.queries.execute(
+      new ListJobEventsQuery(customer, jobId, { limit: 1, cursor: first.next_cursor ?? '' }),
+    );
+    expect(second.events.map((event) => event.event_id)).toEqual([updated.event_id]);
+    expect(second.next_cursor).toBeNull();
   });
 
   it('shows an admin any job’s trail', async () => {

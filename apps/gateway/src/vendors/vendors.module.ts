@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { VendorsController } from './vendors.controller.js';
+
+@Module({ controllers: [VendorsController] })
+export class VendorsModule {}
