@@ -18,7 +18,10 @@
  * and 32 in flight on one wallet, followed by a check of the ledger's invariants in SQL. Then the
  * marketplace flow through the gateway (scripts/lib/bench-marketplace.mjs): job create, publish
  * and lead accept at a fixed rate, then message send and list at a fixed rate and message send at
- * maximum throughput, followed by a check in SQL of what the flow left behind.
+ * maximum throughput, followed by a check in SQL of what the flow left behind. Then the
+ * notifications (scripts/lib/bench-notifications.mjs): the lag from each flow step's commits to
+ * their notifications, and a burst: notifications stopped while 200 jobs are published (1,200
+ * notifying events), started again, timed until every notification exists, checked in SQL.
  * Prints a summary and writes everything measured to
  * bench-results/<timestamp>.json; the apps' log lines go to bench-results/<timestamp>-apps.log.
  * The whole run stops by itself (RUN_LIMIT_MS) and always cleans up what it started.
@@ -59,6 +62,12 @@ import {
   timedSequence,
 } from './lib/bench-support.mjs';
 import { measureMarketplace } from './lib/bench-marketplace.mjs';
+import {
+  FAN_OUT_CONSUMER,
+  measureNotificationBurst,
+  notificationLags,
+  settle,
+} from './lib/bench-notifications.mjs';
 import { canConnect, findOnPath, redact } from './lib/local-infra.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -175,6 +184,7 @@ async function main() {
     apps: new Map(),
     nats: undefined,
     natsDir: undefined,
+    mailDir: undefined,
     echo: undefined,
     maintenanceUrl: undefined,
     databaseName: undefined,
@@ -214,7 +224,12 @@ async function main() {
     printSummary(results);
     log(`raw results: ${path.relative(ROOT, file)}`);
     log(`app logs:    ${path.relative(ROOT, results.appLogs.file)}`);
-    const checks = [results.pipeline, results.leadCharges.checks, results.marketplace.checks];
+    const checks = [
+      results.pipeline,
+      results.leadCharges.checks,
+      results.marketplace.checks,
+      results.notifications.burst.checks,
+    ];
     if (!checks.every((check) => check.ok)) exitCode = 1;
   } catch (error) {
     if (!state.interrupted) console.error(`bench failed: ${error.stack ?? describeError(error)}`);
@@ -253,6 +268,8 @@ async function run(state, stamp, startedAt) {
   const appLogs = { file: state.appLog, byApp: {} };
   const ports = await freePorts(APPS.length);
   const gatewayPort = ports[0];
+  // The emails the notifications write without SMTP_URL: kept out of the repository's .data/.
+  state.mailDir = await mkdtemp(path.join(os.tmpdir(), 'tradematch-bench-mail-'));
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -267,6 +284,7 @@ async function run(state, stamp, startedAt) {
     // raised, not switched off, so their counting stays on the measured path.
     RATE_LIMIT_PER_USER: '100000000',
     RATE_LIMIT_AUTH_PER_IP: '100000000',
+    MAIL_DIR: state.mailDir,
   };
   delete env.STRIPE_SECRET_KEY;
   delete env.STRIPE_WEBHOOK_SECRET;
@@ -282,6 +300,19 @@ async function run(state, stamp, startedAt) {
   await db.connect();
   const pipelineConnection = await connect({ servers: nats.url, name: 'bench-pipeline' });
   const pipelineSources = { db, jsm: await jetstreamManager(pipelineConnection) };
+  const fanOutPending = async () => {
+    const consumer = await pipelineSources.jsm.consumers.info(EVENT_STREAM_NAME, FAN_OUT_CONSUMER);
+    return { pending: consumer.num_pending, ackPending: consumer.num_ack_pending };
+  };
+  // The burst stops the notifications app and starts it again, on its port, logging as before.
+  const notificationsApp = {
+    stop: () => stopApp(state, 'notifications'),
+    async start() {
+      const app = APPS.find(({ name }) => name === 'notifications');
+      startApp(state, app, state.apps.get(app.name).port, env, logStream, appLogs);
+      await waitUntilReady(state);
+    },
+  };
   const phases = {};
   const pipeline = {};
   const cpu = {};
@@ -309,6 +340,7 @@ async function run(state, stamp, startedAt) {
   };
   let leadCharges;
   let marketplace;
+  const notifications = {};
   try {
     // What the machine does with the apps up and no requests: other programs show up here.
     const rest = cpuTracker.take();
@@ -366,7 +398,22 @@ async function run(state, stamp, startedAt) {
       cpu[name] = cpuUsage(before, loaded, cpuTracker.take(), result.status2xx ?? result.completed);
       return result;
     };
-    marketplace = await measureMarketplace({ gatewayPort, db, measureCpu });
+    const { participants, ...flow } = await measureMarketplace({
+      gatewayPort,
+      db,
+      measureCpu,
+      drain: () => settle(db, fanOutPending),
+    });
+    marketplace = flow;
+    notifications.lag = await notificationLags(db, marketplace);
+    notifications.burst = await measureNotificationBurst({
+      gatewayPort,
+      db,
+      customers: participants.customers,
+      notificationsApp,
+      fanOutPending,
+      measureCpu,
+    });
   } finally {
     cpuTracker.stop();
     await db.end();
@@ -390,6 +437,7 @@ async function run(state, stamp, startedAt) {
     pipeline,
     leadCharges,
     marketplace,
+    notifications,
     cpu,
     appLogs,
   };
@@ -1228,8 +1276,9 @@ function startApp(state, app, port, env, logStream, appLogs) {
     env: { ...env, [app.portVar]: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const counts = { lines: 0, byLevel: {}, lastLines: [] };
-  appLogs.byApp[app.name] = counts;
+  // A restarted app keeps counting its log lines where it left off.
+  const counts = (appLogs.byApp[app.name] ??= { lines: 0, byLevel: {}, lastLines: [] });
+  const entry = { child, port, counts, stopping: false };
   const onLine = (line) => {
     if (line.trim() === '') return;
     logStream.write(`[${app.name}] ${line}\n`);
@@ -1246,11 +1295,18 @@ function startApp(state, app, port, env, logStream, appLogs) {
   readline.createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', onLine);
   readline.createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', onLine);
   child.on('exit', (code, signal) => {
-    if (!state.stopping) {
+    if (!state.stopping && !entry.stopping) {
       console.error(`${app.name} exited unexpectedly (${signal ?? `exit code ${code}`})`);
     }
   });
-  state.apps.set(app.name, { child, port, counts });
+  state.apps.set(app.name, entry);
+}
+
+/** Stops one app as a deployment would (SIGTERM, its graceful shutdown), for a later startApp. */
+async function stopApp(state, name) {
+  const entry = state.apps.get(name);
+  entry.stopping = true;
+  await stopProcess(entry.child, APP_STOP_TIMEOUT_MS);
 }
 
 async function waitUntilReady(state) {
@@ -1296,6 +1352,7 @@ async function stopEverything(state) {
   if (state.echo) await stopProcess(state.echo, 5000);
   if (state.nats) await stopProcess(state.nats, 10_000);
   if (state.natsDir) await rm(state.natsDir, { recursive: true, force: true });
+  if (state.mailDir) await rm(state.mailDir, { recursive: true, force: true });
   if (state.databaseName) {
     try {
       await dropDatabase(state.maintenanceUrl, state.databaseName);
@@ -1594,6 +1651,7 @@ function printSummary(results) {
       `customer-facing events with a price; ledger invariants ${flow.ledger.ok ? 'hold' : 'BROKEN'}: ` +
       `${flow.ok ? 'OK' : 'NOT OK'}`,
   );
+  printNotifications(results.notifications, marketplace, ms);
   if (cpu.maxThroughput && cpu.atRest) {
     const names = Object.keys(cpu.maxThroughput.cpuMsPerJob);
     console.log('');
@@ -1621,6 +1679,7 @@ function printSummary(results) {
         'quoteAccept',
         'milestoneSubmit',
         'milestoneApprove',
+        'notificationBurst',
       ].flatMap((phase) => [
         [`${phase} ms/op`, ...names.map((n) => fixed(2)(cpu[phase].cpuMsPerJob[n]))],
         [
@@ -1646,4 +1705,40 @@ function printSummary(results) {
     }`,
   );
   console.log('');
+}
+
+function printNotifications({ lag, burst }, marketplace, ms) {
+  const latency = (entry) =>
+    `p50 ${ms(entry.commitToNotificationMs.p50)}, p99 ${ms(entry.commitToNotificationMs.p99)}, ` +
+    `max ${ms(entry.commitToNotificationMs.max)} ms`;
+  console.log(
+    'Notifications: lag from commit to notification, events committed in each flow step:',
+  );
+  for (const [step, stepLag] of Object.entries(lag)) {
+    if (stepLag.notifications === 0) continue;
+    console.log(
+      `  ${step}, paced ${marketplace[step].targetRate}/s: ${stepLag.notifications} for ` +
+        `${stepLag.events} events: ${latency(stepLag)} ` +
+        `(commit -> JetStream p50 ${ms(stepLag.commitToPublishedMs.p50)} ms)`,
+    );
+    for (const [type, typeLag] of Object.entries(stepLag.byType)) {
+      console.log(`    ${type}: ${typeLag.notifications}, ${latency(typeLag)}`);
+    }
+  }
+  const checks = burst.checks;
+  console.log(
+    `  burst: ${checks.queuedEvents} events waiting for the fan-out, ${checks.due} notifications ` +
+      `due (${JSON.stringify(burst.expected.byType)}); restarted notifications ready after ` +
+      `${ms(burst.burst.readyAfterSeconds)} s, first notification after ` +
+      `${ms(checks.firstNotificationAfterSeconds)} s, last after ${ms(checks.fromStartSeconds)} s: ` +
+      `${ms(checks.notificationsPerSecond)} notifications/s from first to last ` +
+      `(${ms(checks.notificationsPerSecondFromStart)}/s from the start)`,
+  );
+  console.log(
+    `  burst checks: ${checks.exactly_once} of ${checks.due} exactly once, ${checks.missing} ` +
+      `missing, ${checks.duplicated} duplicated, ${checks.unexpected} to anybody else, ` +
+      `${checks.wrong_titles} mistitled, ${checks.duplicated_anywhere} duplicated (event, ` +
+      `recipient) pairs in the whole table; published ${JSON.stringify(burst.publish.leadsAssigned)} ` +
+      `(leads: jobs): ${checks.ok ? 'OK' : 'NOT OK'}`,
+  );
 }

@@ -11,7 +11,7 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 const FUNDING_TIMEOUT_MS = 60_000;
 
 export function log(message) {
-  console.log(`[bench] ${message}`);
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
 export function describeError(error) {
