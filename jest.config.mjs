@@ -12,6 +12,7 @@ const shared = {
   transform: { '^.+\\.ts$': tsJest },
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/test/support/load-nest-first.mjs'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/suite-database.mjs'],
 };
 
 export default {

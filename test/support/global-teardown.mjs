@@ -40,10 +40,17 @@ async function dropOrKeepDatabase({ maintenanceUrl, databaseName }) {
   await client.connect();
   try {
     await warnAboutOpenConnections(client, databaseName);
-    // FORCE: a test that leaked a connection must not make the drop fail.
-    await client.query(
-      `DROP DATABASE IF EXISTS ${client.escapeIdentifier(databaseName)} WITH (FORCE)`,
+    // The run's database and each test file's (suite-database.mjs), named after it.
+    const { rows } = await client.query(
+      `select datname from pg_database where datname = $1 or datname like $1 || '\\_f%'`,
+      [databaseName],
     );
+    for (const { datname } of rows) {
+      // FORCE: a test that leaked a connection must not make the drop fail.
+      await client.query(
+        `DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`,
+      );
+    }
   } finally {
     await client.end();
   }
