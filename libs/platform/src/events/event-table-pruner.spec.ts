@@ -10,7 +10,8 @@ import { EventTablePruner } from './event-table-pruner.js';
 
 describe('EventTablePruner (real Postgres, a 1 s retention)', () => {
   const schema = `spec_prune_${randomUUID().slice(0, 8)}`;
-  const db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  // Made in beforeAll: the test file's own database is named by then (suite-database.mjs).
+  let db: pg.Pool;
   let app: INestApplication;
 
   /** `count` outbox rows, published unless said otherwise, and `count` inbox rows. */
@@ -32,6 +33,7 @@ describe('EventTablePruner (real Postgres, a 1 s retention)', () => {
     (await db.query(`select count(*)::int as n from "${schema}".${table}`)).rows[0].n;
 
   beforeAll(async () => {
+    db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
     app = await startService(
       {
         ...loadPlatformConfig('notifications'),
