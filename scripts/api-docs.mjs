@@ -95,7 +95,8 @@ function answers(operation) {
     .filter(([status]) => /^2\d\d$/.test(status))
     .map(([status, response]) => {
       const schema = Object.values(response.content ?? {})[0]?.schema;
-      const shape = schema?.$ref ? code(refName(schema.$ref)) : schema ? schema.type : 'no body';
+      const shape =
+        schema?.$ref || schema?.oneOf ? typeOf(schema) : schema ? schema.type : 'no body';
       return `${status} ${shape}`;
     })
     .join('; ');
@@ -132,6 +133,9 @@ function errorTable(document) {
 
 function typeOf(schema) {
   if (schema.$ref) return code(refName(schema.$ref));
+  // One of several shapes: by the caller's role, say, or a part that may be unavailable.
+  if (schema.oneOf)
+    return schema.oneOf.map(typeOf).join(' or ') + (schema.nullable ? ' or null' : '');
   if (schema.allOf?.length === 1)
     return typeOf(schema.allOf[0]) + (schema.nullable ? ' or null' : '');
   let type;

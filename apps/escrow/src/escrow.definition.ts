@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '#platform';
+import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DisputeEvidence } from './disputes/dispute-evidence.entity.js';
 import { DisputeMilestone } from './disputes/dispute-milestone.entity.js';
 import { DisputeProposal } from './disputes/dispute-proposal.entity.js';
@@ -37,6 +38,7 @@ export const ESCROW: ServiceDefinition = {
     EscrowAccountsModule,
     MilestonesModule,
     DisputesModule,
+    DashboardsModule,
   ],
   servesBus: true,
 };

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '#platform';
+import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { JobDispute } from './jobs/job-dispute.entity.js';
 import { Job } from './jobs/job.entity.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -28,6 +29,7 @@ export const JOBS_LEADS: ServiceDefinition = {
     VendorProfilesModule,
     ReviewsModule,
     SagasModule,
+    DashboardsModule,
   ],
   servesBus: true,
 };

@@ -2,12 +2,14 @@ import {
   EscrowApi,
   type EscrowAccountView,
   type FundEscrowReply,
+  type JobEscrowSummaryReply,
   type RefundEscrowReply,
 } from '#contracts';
 import { BusController, Serve, type Received } from '#platform';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FundEscrowCommand } from './fund-escrow/fund-escrow.command.js';
 import { GetEscrowAccountQuery } from './get-escrow-account/get-escrow-account.query.js';
+import { GetJobEscrowSummaryQuery } from './get-job-escrow-summary/get-job-escrow-summary.query.js';
 import { RefundEscrowCommand } from './refund-escrow/refund-escrow.command.js';
 
 @BusController()
@@ -43,5 +45,13 @@ export class EscrowAccountsController {
     data,
   }: Received<typeof EscrowApi.getJobEscrow>): Promise<EscrowAccountView> {
     return this.queries.execute(new GetEscrowAccountQuery(principal, { jobId: data.job_id }));
+  }
+
+  @Serve(EscrowApi.getJobEscrowSummary)
+  getSummaryForJob({
+    principal,
+    data,
+  }: Received<typeof EscrowApi.getJobEscrowSummary>): Promise<JobEscrowSummaryReply> {
+    return this.queries.execute(new GetJobEscrowSummaryQuery(principal, data.job_id));
   }
 }

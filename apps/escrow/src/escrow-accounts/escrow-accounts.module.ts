@@ -5,6 +5,7 @@ import { EscrowAccountRepository } from './escrow-account.repository.js';
 import { EscrowAccountsController } from './escrow-accounts.controller.js';
 import { FundEscrowHandler } from './fund-escrow/fund-escrow.handler.js';
 import { GetEscrowAccountHandler } from './get-escrow-account/get-escrow-account.handler.js';
+import { GetJobEscrowSummaryHandler } from './get-job-escrow-summary/get-job-escrow-summary.handler.js';
 import { JobAwardsConsumer } from './job-awards.consumer.js';
 import { RefundEscrowHandler } from './refund-escrow/refund-escrow.handler.js';
 
@@ -17,6 +18,7 @@ import { RefundEscrowHandler } from './refund-escrow/refund-escrow.handler.js';
     FundEscrowHandler,
     RefundEscrowHandler,
     GetEscrowAccountHandler,
+    GetJobEscrowSummaryHandler,
     ActivateEscrowHandler,
     JobAwardsConsumer,
   ],

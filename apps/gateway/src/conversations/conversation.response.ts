@@ -1,7 +1,7 @@
 import type {
-  ConversationListView,
   ConversationStatus,
   ConversationView,
+  LeadContactView,
   MarkReadReply,
   MessageListView,
   MessageSenderRole,
@@ -9,7 +9,13 @@ import type {
   MessageView,
   SendMessageReply,
 } from '#contracts';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import {
+  CustomerContactResponse,
+  toCustomerContactResponse,
+  toVendorContactResponse,
+  VendorContactResponse,
+} from '../jobs/contact.response.js';
 
 const SENDER_ROLES: MessageSenderRole[] = ['customer', 'vendor', 'system'];
 const MESSAGE_TYPES: MessageType[] = ['text', 'attachment', 'system', 'quote_reference'];
@@ -28,7 +34,8 @@ export class MessageResponse implements MessageView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) read_at!: string | null;
 }
 
-export class ConversationResponse implements ConversationView {
+/** What both participants see of a conversation. */
+class ConversationResponse implements ConversationView {
   @ApiProperty({ format: 'uuid' }) conversation_id!: string;
   @ApiProperty({ format: 'uuid' }) job_id!: string;
   @ApiProperty({ format: 'uuid' }) lead_id!: string;
@@ -39,11 +46,38 @@ export class ConversationResponse implements ConversationView {
   @ApiProperty({ type: MessageResponse, nullable: true }) last_message!: MessageResponse | null;
   @ApiProperty({ description: "the other participant's messages the caller has not read" })
   unread_count!: number;
+  @ApiProperty({ type: String, nullable: true, example: 'Fix leaking kitchen tap' })
+  job_title!: string | null;
 }
 
-export class ConversationListResponse implements ConversationListView {
-  @ApiProperty({ type: [ConversationResponse] }) conversations!: ConversationResponse[];
+/** A customer's conversation: it names the vendor who accepted their lead, and how to reach them. */
+export class CustomerConversationResponse extends ConversationResponse {
+  @ApiProperty({ type: VendorContactResponse, nullable: true })
+  vendor!: VendorContactResponse | null;
 }
+
+/** A vendor's conversation: it names the customer whose lead they paid for. */
+export class VendorConversationResponse extends ConversationResponse {
+  @ApiProperty({ type: CustomerContactResponse, nullable: true })
+  customer!: CustomerContactResponse | null;
+}
+
+export class ConversationListResponse {
+  @ApiProperty({
+    type: 'array',
+    items: {
+      oneOf: [
+        { $ref: getSchemaPath(CustomerConversationResponse) },
+        { $ref: getSchemaPath(VendorConversationResponse) },
+      ],
+    },
+    description: "each names the other party: a customer's the vendor, a vendor's the customer",
+  })
+  conversations!: (CustomerConversationResponse | VendorConversationResponse)[];
+}
+
+/** The models the conversation list names by reference only. */
+export const CONVERSATION_MODELS = [CustomerConversationResponse, VendorConversationResponse];
 
 export class MessageListResponse implements MessageListView {
   @ApiProperty({ type: [MessageResponse] }) messages!: MessageResponse[];
@@ -84,7 +118,10 @@ export function toMessageResponse(view: MessageView): MessageResponse {
   };
 }
 
-function toConversationResponse(view: ConversationView): ConversationResponse {
+function toConversationResponse(
+  view: ConversationView,
+  contact: LeadContactView | undefined,
+): ConversationResponse {
   return {
     conversation_id: view.conversation_id,
     job_id: view.job_id,
@@ -95,11 +132,36 @@ function toConversationResponse(view: ConversationView): ConversationResponse {
     created_at: view.created_at,
     last_message: view.last_message && toMessageResponse(view.last_message),
     unread_count: view.unread_count,
+    job_title: contact?.job_title ?? null,
   };
 }
 
-export function toConversationListResponse(view: ConversationListView): ConversationListResponse {
-  return { conversations: view.conversations.map(toConversationResponse) };
+/**
+ * Allow-lists per audience: the customer gets the vendor's card, the vendor the customer's,
+ * each from the other party of the conversation's lead (`contacts`, by lead id). A conversation
+ * whose lead jobs-leads did not name keeps its other party null.
+ */
+export function toConversationListResponse(
+  role: 'customer' | 'vendor',
+  conversations: ConversationView[],
+  contacts: ReadonlyMap<string, LeadContactView>,
+): ConversationListResponse {
+  return {
+    conversations: conversations.map((view) => {
+      const contact = contacts.get(view.lead_id);
+      const shared = toConversationResponse(view, contact);
+      if (role === 'customer') {
+        return {
+          ...shared,
+          vendor: contact?.vendor ? toVendorContactResponse(contact.vendor) : null,
+        };
+      }
+      return {
+        ...shared,
+        customer: contact?.customer ? toCustomerContactResponse(contact.customer) : null,
+      };
+    }),
+  };
 }
 
 export function toMessageListResponse(view: MessageListView): MessageListResponse {

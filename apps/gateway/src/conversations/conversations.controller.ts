@@ -1,9 +1,10 @@
 import {
   ErrorCode,
+  JobsApi,
   MessagingApi,
   PageRequest,
   SendMessageRequest,
-  type ConversationListView,
+  type LeadContactView,
   type MarkReadReply,
   type MessageListView,
   type SendMessageReply,
@@ -24,6 +25,7 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -32,6 +34,7 @@ import { ApiErrors } from '../http/api-errors.decorator.js';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
 import { Roles } from '../identity/roles.decorator.js';
 import {
+  CONVERSATION_MODELS,
   ConversationListResponse,
   MarkReadResponse,
   MessageListResponse,
@@ -45,20 +48,34 @@ import {
 /** Messages between a customer and the vendor who accepted their lead; nobody else sees them. */
 @ApiTags('conversations')
 @ApiBearerAuth()
+@ApiExtraModels(...CONVERSATION_MODELS)
 @Controller('api/connection/conversations')
 export class ConversationsController {
   constructor(private readonly bus: BusClient) {}
 
+  /**
+   * messaging lists the conversations; jobs-leads, which knows who paid for which lead, names
+   * each one's other party.
+   */
   @Get()
   @Roles('customer', 'vendor')
   @ApiOperation({
-    summary: "The caller's own conversations, most recently active first (at most 100)",
+    summary:
+      "The caller's own conversations, most recently active first (at most 100), each naming the other party",
   })
   @ApiOkResponse({ type: ConversationListResponse })
-  async list(@CurrentPrincipal() principal: UserPrincipal): Promise<ConversationListView> {
-    return toConversationListResponse(
-      await this.bus.sendAs(principal, MessagingApi.listConversations, {}),
-    );
+  async list(
+    @CurrentPrincipal() principal: UserPrincipal<'customer' | 'vendor'>,
+  ): Promise<ConversationListResponse> {
+    const { conversations } = await this.bus.sendAs(principal, MessagingApi.listConversations, {});
+    const contacts = new Map<string, LeadContactView>();
+    if (conversations.length > 0) {
+      const named = await this.bus.sendAs(principal, JobsApi.listLeadContacts, {
+        lead_ids: conversations.map((conversation) => conversation.lead_id),
+      });
+      for (const contact of named.contacts) contacts.set(contact.lead_id, contact);
+    }
+    return toConversationListResponse(principal.role, conversations, contacts);
   }
 
   @Get(':conversationId/messages')

@@ -3,12 +3,26 @@ import {
   TIMEFRAMES,
   TRADE_CATEGORIES,
   type CreateJobReply,
+  type EscrowStatus,
+  type JobEscrowSummaryView,
   type JobListView,
   type JobStatus,
   type JobView,
   type PublishJobReply,
+  type RespondingVendorView,
 } from '#contracts';
 import { ApiProperty } from '@nestjs/swagger';
+import { EscrowMilestoneResponse } from '../escrow/escrow-account.response.js';
+import { RespondingVendorResponse, toRespondingVendorResponse } from './contact.response.js';
+
+const ESCROW_STATUSES: EscrowStatus[] = [
+  'held',
+  'partial_released',
+  'released',
+  'disputed',
+  'refunded',
+  'partially_refunded',
+];
 
 /** A job as its owner (and admins) see it. Amounts in pounds. */
 export class JobResponse implements JobView {
@@ -24,6 +38,39 @@ export class JobResponse implements JobView {
   @ApiProperty({ type: String, nullable: true, example: 'SW1A 1AA' }) postcode!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
+}
+
+/** The job's escrow on its page: where the money stands and which milestone waits. Pounds. */
+export class JobEscrowSummaryResponse implements JobEscrowSummaryView {
+  @ApiProperty({ format: 'uuid' }) escrow_account_id!: string;
+  @ApiProperty({ enum: ESCROW_STATUSES }) status!: EscrowStatus;
+  @ApiProperty({ example: 300 }) total!: number;
+  @ApiProperty({ example: 200 }) released!: number;
+  @ApiProperty({
+    type: EscrowMilestoneResponse,
+    nullable: true,
+    description:
+      'the submitted milestone that releases by itself soonest (to approve), else the first not yet paid out; null once all are',
+  })
+  next_milestone!: EscrowMilestoneResponse | null;
+}
+
+/**
+ * The customer's job page: the job, every vendor who accepted its lead (never one merely
+ * offered it) with their contact and quote, and once awarded its escrow.
+ */
+export class JobPageResponse extends JobResponse {
+  @ApiProperty({
+    type: [RespondingVendorResponse],
+    description: 'vendors who accepted the lead, first to accept first',
+  })
+  responses!: RespondingVendorResponse[];
+  @ApiProperty({
+    type: JobEscrowSummaryResponse,
+    nullable: true,
+    description: 'null until a quote is accepted and the job is in progress',
+  })
+  escrow!: JobEscrowSummaryResponse | null;
 }
 
 export class JobListResponse implements JobListView {
@@ -64,6 +111,34 @@ export function toJobResponse(view: JobView): JobResponse {
     postcode: view.postcode,
     created_at: view.created_at,
     updated_at: view.updated_at,
+  };
+}
+
+export function toJobPageResponse(
+  job: JobView,
+  responses: RespondingVendorView[],
+  escrow: JobEscrowSummaryView | null,
+): JobPageResponse {
+  const next = escrow?.next_milestone;
+  return {
+    ...toJobResponse(job),
+    responses: responses.map(toRespondingVendorResponse),
+    escrow: escrow && {
+      escrow_account_id: escrow.escrow_account_id,
+      status: escrow.status,
+      total: escrow.total,
+      released: escrow.released,
+      next_milestone: next
+        ? {
+            milestone_id: next.milestone_id,
+            title: next.title,
+            amount: next.amount,
+            status: next.status,
+            submitted_at: next.submitted_at,
+            auto_release_at: next.auto_release_at,
+          }
+        : null,
+    },
   };
 }
 

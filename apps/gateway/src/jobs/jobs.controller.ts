@@ -1,6 +1,7 @@
 import {
   CreateJobRequest,
   ErrorCode,
+  EscrowApi,
   JobsApi,
   PageRequest,
   UpdateJobRequest,
@@ -26,10 +27,12 @@ import { Roles } from '../identity/roles.decorator.js';
 import {
   CreateJobResponse,
   JobListResponse,
+  JobPageResponse,
   JobResponse,
   PublishJobResponse,
   toCreateJobResponse,
   toJobListResponse,
+  toJobPageResponse,
   toJobResponse,
   toPublishJobResponse,
 } from './job.response.js';
@@ -65,16 +68,30 @@ export class JobsController {
     return toJobListResponse(await this.bus.sendAs(principal, JobsApi.listJobs, page));
   }
 
+  /**
+   * The job page in one call: the job, the vendors who accepted its lead and its escrow, asked
+   * of jobs-leads and escrow at once. The job's own refusal (404 for someone else's) wins over
+   * whatever else answered first.
+   */
   @Get(':jobId')
   @Roles('customer', 'admin')
-  @ApiOperation({ summary: 'A job: its owner, or an admin' })
-  @ApiOkResponse({ type: JobResponse })
+  @ApiOperation({
+    summary:
+      'A job with the vendors who accepted its lead (contact, quote) and, once awarded, its escrow: its owner, or an admin',
+  })
+  @ApiOkResponse({ type: JobPageResponse })
   @ApiErrors(ErrorCode.JOB_NOT_FOUND)
   async get(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('jobId') jobId: string,
-  ): Promise<JobView> {
-    return toJobResponse(await this.bus.sendAs(principal, JobsApi.getJob, { job_id: jobId }));
+  ): Promise<JobPageResponse> {
+    const [job, responses, escrow] = await Promise.allSettled([
+      this.bus.sendAs(principal, JobsApi.getJob, { job_id: jobId }),
+      this.bus.sendAs(principal, JobsApi.listJobResponses, { job_id: jobId }),
+      this.bus.sendAs(principal, EscrowApi.getJobEscrowSummary, { job_id: jobId }),
+    ]);
+    // Arguments are evaluated in order: the job's failure is the one thrown.
+    return toJobPageResponse(answerOf(job), answerOf(responses).responses, answerOf(escrow).escrow);
   }
 
   @Patch(':jobId/publish')
@@ -128,4 +145,10 @@ export class JobsController {
   ): Promise<JobView> {
     return toJobResponse(await this.bus.sendAs(principal, JobsApi.cancelJob, { job_id: jobId }));
   }
+}
+
+/** What a request settled with: its answer, or its failure thrown. */
+function answerOf<T>(settled: PromiseSettledResult<T>): T {
+  if (settled.status === 'rejected') throw settled.reason;
+  return settled.value;
 }

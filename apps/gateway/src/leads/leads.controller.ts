@@ -33,6 +33,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors } from '../http/api-errors.decorator.js';
+import { AuthService } from '../identity/auth.service.js';
 import { CurrentPrincipal } from '../identity/current-principal.decorator.js';
 import { Roles } from '../identity/roles.decorator.js';
 import { SagaRunningResponse, toSagaRunningResponse } from '../sagas/saga.response.js';
@@ -51,7 +52,10 @@ import {
 @ApiBearerAuth()
 @Controller('api/connection/leads')
 export class LeadsController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly identity: AuthService,
+  ) {}
 
   @Get()
   @Roles('vendor')
@@ -78,7 +82,8 @@ export class LeadsController {
 
   /**
    * Pays the lead price from the wallet and unlocks the customer's details and messaging: 200,
-   * or 202 with a `status_url` when the payment takes longer than the wait.
+   * or 202 with a `status_url` when the payment takes longer than the wait. The vendor's name and
+   * email go with it from identity, for the customer to see once the lead is paid for.
    */
   @Post(':leadId/accept')
   @HttpCode(HttpStatus.OK)
@@ -105,9 +110,12 @@ export class LeadsController {
     @Res({ passthrough: true }) response: Response,
     @Headers('idempotency-key') headerKey?: string,
   ): Promise<AcceptLeadReply | SagaRunningResponse> {
+    const card = await this.identity.contactCard(principal);
     const reply = await this.bus.sendAs(principal, JobsApi.acceptLead, {
       lead_id: leadId,
       idempotency_key: body.idempotency_key ?? headerKey,
+      vendor_contact_name: card.name,
+      vendor_contact_email: card.email,
     });
     if (!isSagaRunningReply(reply)) return toAcceptLeadResponse(reply);
     response.status(HttpStatus.ACCEPTED);

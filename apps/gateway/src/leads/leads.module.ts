@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module.js';
 import { LeadsController } from './leads.controller.js';
 
-@Module({ controllers: [LeadsController] })
+@Module({ imports: [IdentityModule], controllers: [LeadsController] })
 export class LeadsModule {}

@@ -53,7 +53,7 @@ describe('lead preview', () => {
       72 * 3600_000,
     );
     accepted.claim('saga-1', 'live');
-    const { conversationId } = accepted.accept('saga-1', 'live', now);
+    const { conversationId } = accepted.accept('saga-1', 'live', now, null);
     expect(toVendorLeadView(accepted, job)).toMatchObject({
       customer_name: 'Alice',
       customer_email: 'alice@example.com',

@@ -6,6 +6,7 @@ import { Migration20261201000200AcceptanceSagas } from './Migration2026120100020
 import { Migration20261201000400Quotes } from './Migration20261201000400Quotes.js';
 import { Migration20261205000200JobDisputes } from './Migration20261205000200JobDisputes.js';
 import { Migration20261206000100Reviews } from './Migration20261206000100Reviews.js';
+import { Migration20261207000100LeadVendorContacts } from './Migration20261207000100LeadVendorContacts.js';
 
 /** Oldest first. Applied migrations are never edited; changes go in a new one. */
 export const jobsLeadsMigrations = [
@@ -17,4 +18,5 @@ export const jobsLeadsMigrations = [
   Migration20261201000400Quotes,
   Migration20261205000200JobDisputes,
   Migration20261206000100Reviews,
+  Migration20261207000100LeadVendorContacts,
 ];

@@ -14,6 +14,7 @@ const offer = () =>
     72 * 3600_000,
   );
 const refusal = (code: string) => expect.objectContaining({ code, status: 409 });
+const contact = { name: 'Bob Builder', email: 'bob@example.com' };
 
 describe('Lead acceptance', () => {
   it('is claimed by one acceptance at a time, at the lead’s price', () => {
@@ -31,15 +32,19 @@ describe('Lead acceptance', () => {
   it('refuses an offer whose job is no longer live', () => {
     const lead = offer();
     expect(() => lead.claim('saga-1', 'cancelled')).toThrow(refusal('LEAD_NOT_OFFERED'));
-    expect(() => lead.accept('saga-1', 'expired', now)).toThrow(refusal('LEAD_NOT_OFFERED'));
+    expect(() => lead.accept('saga-1', 'expired', now, contact)).toThrow(
+      refusal('LEAD_NOT_OFFERED'),
+    );
     expect(lead).toMatchObject({ status: 'offered', acceptingSagaId: null, acceptedAt: null });
   });
 
   it('accepts once, for the acceptance that claimed it, naming the conversation from the lead', () => {
     const lead = offer();
     lead.claim('saga-1', 'live');
-    expect(() => lead.accept('saga-2', 'live', now)).toThrow(refusal('LEAD_ALREADY_ACCEPTED'));
-    expect(lead.accept('saga-1', 'live', now)).toEqual({
+    expect(() => lead.accept('saga-2', 'live', now, contact)).toThrow(
+      refusal('LEAD_ALREADY_ACCEPTED'),
+    );
+    expect(lead.accept('saga-1', 'live', now, contact)).toEqual({
       leadId: lead.id,
       from: 'offered',
       to: 'accepted',
@@ -47,6 +52,27 @@ describe('Lead acceptance', () => {
     });
     expect(lead).toMatchObject({ acceptingSagaId: null, acceptedAt: now });
     expect(() => lead.claim('saga-3', 'live')).toThrow(refusal('LEAD_ALREADY_ACCEPTED'));
+  });
+
+  it('keeps the accepting vendor’s contact name and email, the email lower-cased', () => {
+    const lead = offer();
+    lead.claim('saga-1', 'live');
+    lead.accept('saga-1', 'live', now, { name: ' Bob Builder ', email: 'Bob@Example.COM' });
+    expect(lead).toMatchObject({
+      vendorContactName: 'Bob Builder',
+      vendorContactEmail: 'bob@example.com',
+    });
+  });
+
+  it('accepts an acceptance started before contacts were kept, with no contact', () => {
+    const lead = offer();
+    lead.claim('saga-1', 'live');
+    lead.accept('saga-1', 'live', now, null);
+    expect(lead).toMatchObject({
+      status: 'accepted',
+      vendorContactName: null,
+      vendorContactEmail: null,
+    });
   });
 });
 
@@ -66,7 +92,7 @@ describe('Lead quoting', () => {
   const accepted = () => {
     const lead = offer();
     lead.claim('saga-1', 'live');
-    lead.accept('saga-1', 'live', now);
+    lead.accept('saga-1', 'live', now, contact);
     return lead;
   };
 

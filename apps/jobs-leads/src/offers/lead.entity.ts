@@ -15,6 +15,15 @@ export interface LeadOffer {
   qualityScore: number;
 }
 
+/** How the customer reaches the vendor who paid for the lead, as identity knew it then. */
+export interface VendorContact {
+  name: string;
+  email: string;
+}
+
+/** A lead its vendor accepted: it has its conversation from then on. */
+export type PaidLead = Lead & { acceptedAt: Date; conversationId: string };
+
 /** A lead's move through its lifecycle, for the caller to record. */
 export interface LeadTransition {
   leadId: string;
@@ -59,6 +68,16 @@ export class Lead {
   @Property({ type: 'uuid', nullable: true })
   conversationId: string | null = null;
 
+  /**
+   * The accepting vendor's contact name and email, captured at acceptance; revealed to the job's
+   * customer only. Null for leads accepted before they were kept.
+   */
+  @Property({ type: 'text', nullable: true })
+  vendorContactName: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  vendorContactEmail: string | null = null;
+
   /** The acceptance saga holding the offer while the vendor pays; one at a time. */
   @Property({ type: 'uuid', nullable: true })
   acceptingSagaId: string | null = null;
@@ -85,8 +104,11 @@ export class Lead {
     return this.status === 'accepted' || this.status === 'quote_sent';
   }
 
-  /** The vendor paid for it at some point: its customer's contact details are theirs to keep. */
-  hasPaid(): boolean {
+  /**
+   * The vendor paid for it at some point: its customer's contact details are theirs to keep, and
+   * theirs the customer's.
+   */
+  hasPaid(): this is PaidLead {
     return this.acceptedAt !== null;
   }
 
@@ -110,13 +132,15 @@ export class Lead {
   }
 
   /**
-   * The last step, once paid: the customer's contact unlocks for this vendor, and the
-   * conversation is named from the lead alone, so messaging can open the same one from the event.
+   * The last step, once paid: the customer's contact unlocks for this vendor and the vendor's
+   * for the customer, and the conversation is named from the lead alone, so messaging can open
+   * the same one from the event.
    */
   accept(
     sagaId: string,
     jobStatus: JobStatus,
     now: Date,
+    contact: VendorContact | null,
   ): LeadTransition & { conversationId: string } {
     nextLeadStatus(this.status, 'accept');
     assertJobOnOffer(jobStatus);
@@ -124,6 +148,8 @@ export class Lead {
     const conversationId = conversationIdForLead(this.id);
     this.acceptedAt = now;
     this.conversationId = conversationId;
+    this.vendorContactName = contact?.name.trim() ?? null;
+    this.vendorContactEmail = contact?.email.trim().toLowerCase() ?? null;
     this.acceptingSagaId = null;
     return { ...this.move('accept'), conversationId };
   }

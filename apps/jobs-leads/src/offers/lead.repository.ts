@@ -2,7 +2,7 @@ import { DEFAULT_PAGE_SIZE, DomainError, JobsErrors, type PageRequest } from '#c
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { Lead } from './lead.entity.js';
+import { Lead, type PaidLead } from './lead.entity.js';
 
 /** Leads as the use cases load them; inside a transaction, in that transaction. */
 @Injectable()
@@ -57,6 +57,25 @@ export class LeadRepository {
   /** A lead another record (a quote) refers to, locked for the transaction. */
   getForUpdate(leadId: string): Promise<Lead> {
     return this.em.findOneOrFail(Lead, { id: leadId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  /** The job's leads that their vendors paid for, first accepted first. */
+  async paidOfJob(jobId: string): Promise<PaidLead[]> {
+    const leads = await this.em.find(
+      Lead,
+      { jobId, acceptedAt: { $ne: null } },
+      { orderBy: { acceptedAt: 'asc', id: 'asc' } },
+    );
+    return leads.filter((lead): lead is PaidLead => lead.hasPaid());
+  }
+
+  /** The leads of these ids that their vendors paid for; ids of no such lead are left out. */
+  async paidByIds(leadIds: readonly string[]): Promise<PaidLead[]> {
+    const leads = await this.em.find(Lead, {
+      id: { $in: [...leadIds] },
+      acceptedAt: { $ne: null },
+    });
+    return leads.filter((lead): lead is PaidLead => lead.hasPaid());
   }
 
   /** Every lead of the job, locked, so that an acceptance in flight commits first or waits. */

@@ -28,5 +28,6 @@ import { WithdrawQuoteHandler } from './withdraw-quote/withdraw-quote.handler.js
     GetQuoteHandler,
     ListQuotesHandler,
   ],
+  exports: [QuoteRepository],
 })
 export class QuotesModule {}

@@ -4,9 +4,11 @@ import {
   type MarkReadReply,
   type MessageListView,
   type SendMessageReply,
+  type UnreadSummaryView,
 } from '#contracts';
 import { BusController, Serve, type Received } from '#platform';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { GetUnreadSummaryQuery } from './get-unread-summary/get-unread-summary.query.js';
 import { ListConversationsQuery } from './list-conversations/list-conversations.query.js';
 import { ListMessagesQuery } from './list-messages/list-messages.query.js';
 import { MarkReadCommand } from './mark-read/mark-read.command.js';
@@ -42,5 +44,12 @@ export class ConversationsController {
   @Serve(MessagingApi.markRead)
   markRead({ principal, data }: Received<typeof MessagingApi.markRead>): Promise<MarkReadReply> {
     return this.commands.execute(new MarkReadCommand(principal, data.conversation_id));
+  }
+
+  @Serve(MessagingApi.getUnreadSummary)
+  unreadSummary({
+    principal,
+  }: Received<typeof MessagingApi.getUnreadSummary>): Promise<UnreadSummaryView> {
+    return this.queries.execute(new GetUnreadSummaryQuery(principal));
   }
 }

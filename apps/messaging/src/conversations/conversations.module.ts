@@ -3,6 +3,7 @@ import { ApplyJobEventHandler } from './apply-job-event/apply-job-event.handler.
 import { ConversationEventsConsumer } from './conversation-events.consumer.js';
 import { ConversationsController } from './conversations.controller.js';
 import { ConversationsRepository } from './conversations.repository.js';
+import { GetUnreadSummaryHandler } from './get-unread-summary/get-unread-summary.handler.js';
 import { JobEventsRepository } from './job-events.repository.js';
 import { ListConversationsHandler } from './list-conversations/list-conversations.handler.js';
 import { ListMessagesHandler } from './list-messages/list-messages.handler.js';
@@ -19,6 +20,7 @@ import { SendMessageHandler } from './send-message/send-message.handler.js';
     JobEventsRepository,
     ListConversationsHandler,
     ListMessagesHandler,
+    GetUnreadSummaryHandler,
     SendMessageHandler,
     MarkReadHandler,
     OpenConversationHandler,

@@ -1,4 +1,10 @@
-import { DomainError, MessagingErrors, type ConversationView, type MessageView } from '#contracts';
+import {
+  DomainError,
+  MessagingErrors,
+  type ConversationView,
+  type MessageView,
+  type UnreadSummaryView,
+} from '#contracts';
 import { EntityManager, type LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
@@ -55,6 +61,19 @@ export class ConversationsRepository {
       [participant.userId, participant.userId, MAX_CONVERSATIONS],
     );
     return rows.map(toConversationView);
+  }
+
+  /** Unread as the conversation list counts it: the other participant's messages only. */
+  async unreadSummaryOf(participant: Participant): Promise<UnreadSummaryView> {
+    const [row] = await this.em.execute<{ unread: number; conversations: number }[]>(
+      `select count(*)::int as unread, count(distinct m.conversation_id)::int as conversations
+         from messaging.conversation c
+         join messaging.message m on m.conversation_id = c.id
+        where c.${participant.role === 'customer' ? 'customer_id' : 'vendor_id'} = ?
+          and m.sender_role <> 'system' and m.sender_id <> ? and m.read_at is null`,
+      [participant.userId, participant.userId],
+    );
+    return { unread_count: row.unread, conversations_with_unread: row.conversations };
   }
 
   /** The conversation, if `participant` is one of its two; 404 otherwise. */

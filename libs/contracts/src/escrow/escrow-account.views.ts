@@ -40,3 +40,22 @@ export interface RefundEscrowReply {
   transaction_id: string | null;
   refunded: number;
 }
+
+/** The job's escrow on its customer's job page: where the money stands and what comes next. */
+export interface JobEscrowSummaryView {
+  escrow_account_id: string;
+  status: EscrowStatus;
+  total: number;
+  released: number;
+  /**
+   * The milestone waiting for someone: the submitted one that releases by itself soonest (the
+   * customer's to approve), else the first not yet paid out (the vendor's to work on, or frozen
+   * by a dispute); null once every milestone is released or refunded.
+   */
+  next_milestone: EscrowMilestoneView | null;
+}
+
+/** `escrow.account.summary-for-job`: null until the job is awarded (its escrow activated). */
+export interface JobEscrowSummaryReply {
+  escrow: JobEscrowSummaryView | null;
+}

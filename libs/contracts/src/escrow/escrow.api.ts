@@ -1,4 +1,4 @@
-import { endpoint } from '../bus/endpoint.js';
+import { endpoint, NoData } from '../bus/endpoint.js';
 import {
   AcceptProposalInput,
   AddEvidenceInput,
@@ -26,8 +26,10 @@ import {
 import type {
   EscrowAccountView,
   FundEscrowReply,
+  JobEscrowSummaryReply,
   RefundEscrowReply,
 } from './escrow-account.views.js';
+import type { EscrowSummaryView } from './dashboard.views.js';
 import {
   MilestoneIdInput,
   RequestChangesInput,
@@ -92,6 +94,16 @@ export const EscrowApi = {
     users: ['customer', 'vendor'],
   }),
   getJobEscrow: endpoint<EscrowAccountView>()('escrow.account.get-for-job', JobEscrowInput, {
+    users: ['customer', 'vendor'],
+  }),
+  /** The job page's view of its escrow: the job's customer, or an admin. */
+  getJobEscrowSummary: endpoint<JobEscrowSummaryReply>()(
+    'escrow.account.summary-for-job',
+    JobEscrowInput,
+    { users: ['customer', 'admin'] },
+  ),
+  /** escrow's part of the caller's dashboard. */
+  getDashboardSummary: endpoint<EscrowSummaryView>()('escrow.dashboard.summary', NoData, {
     users: ['customer', 'vendor'],
   }),
   submitMilestone: endpoint<SubmitMilestoneReply>()(

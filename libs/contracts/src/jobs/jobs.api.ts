@@ -2,9 +2,12 @@ import { endpoint, NoData } from '../bus/endpoint.js';
 import { PageRequest } from '../pagination/page.request.js';
 import { CreateJobRequest, JobIdInput, UpdateJobInput } from './create-job.request.js';
 import type { CreateJobReply, JobListView, JobView } from './job.view.js';
+import type { JobResponsesView, LeadContactsView } from './contact.views.js';
+import type { JobsSummaryView } from './dashboard.views.js';
 import {
   AcceptLeadInput,
   DeclineLeadInput,
+  LeadContactsInput,
   LeadIdInput,
   PublishJobInput,
 } from './lead.requests.js';
@@ -134,4 +137,16 @@ export const JobsApi = {
     ListVendorReviewsInput,
     { users: ['customer', 'vendor', 'admin'] },
   ),
+  /** The vendors who accepted the job's lead, with their contact and quote: owner or admin. */
+  listJobResponses: endpoint<JobResponsesView>()('jobs.job.responses', JobIdInput, {
+    users: ['customer', 'admin'],
+  }),
+  /** The other party of each paid-for lead named that the caller is a party of. */
+  listLeadContacts: endpoint<LeadContactsView>()('jobs.lead.contacts', LeadContactsInput, {
+    users: ['customer', 'vendor'],
+  }),
+  /** jobs-leads' part of the caller's dashboard. */
+  getDashboardSummary: endpoint<JobsSummaryView>()('jobs.dashboard.summary', NoData, {
+    users: ['customer', 'vendor'],
+  }),
 } as const;

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
+import { IsText } from '../validation/is-text.decorator.js';
 import { IsUkPhone } from '../validation/is-uk-phone.decorator.js';
 
 /**
@@ -52,11 +63,33 @@ export class AcceptLeadRequest {
   idempotency_key?: string;
 }
 
-/** `jobs.lead.accept` data. */
+/**
+ * `jobs.lead.accept` data. The gateway adds the vendor's contact name and email from identity,
+ * so that jobs-leads can reveal them to the customer once the lead is paid for.
+ */
 export class AcceptLeadInput extends AcceptLeadRequest {
   @IsString()
   @Length(1, 64)
   lead_id!: string;
+
+  // As identity measures names: code points, like the database.
+  @IsText({ min: 1, max: 100 })
+  vendor_contact_name!: string;
+
+  @IsText({ min: 3, max: 254 })
+  @IsEmail()
+  vendor_contact_email!: string;
+}
+
+/** Conversations list at most this many, so one call names every one's other party. */
+export const MAX_LEAD_CONTACTS = 100;
+
+/** `jobs.lead.contacts` data: the leads whose other party the caller wants to know. */
+export class LeadContactsInput {
+  @IsArray()
+  @ArrayMaxSize(MAX_LEAD_CONTACTS)
+  @IsUUID('all', { each: true })
+  lead_ids!: string[];
 }
 
 /** `jobs.lead.get` data. Any string: an id that is no lead answers 404 like an unknown one. */

@@ -5,6 +5,7 @@ import type {
   MarkReadReply,
   MessageListView,
   SendMessageReply,
+  UnreadSummaryView,
 } from './messaging.views.js';
 
 const PARTICIPANTS = { users: ['customer', 'vendor'] } as const;
@@ -29,6 +30,12 @@ export const MessagingApi = {
   markRead: endpoint<MarkReadReply>()(
     'messaging.conversation.mark-read',
     ConversationInput,
+    PARTICIPANTS,
+  ),
+  /** messaging's part of the caller's dashboard. */
+  getUnreadSummary: endpoint<UnreadSummaryView>()(
+    'messaging.conversation.unread-summary',
+    NoData,
     PARTICIPANTS,
   ),
 } as const;

@@ -56,3 +56,10 @@ export interface MarkReadReply {
   conversation_id: string;
   marked_read: number;
 }
+
+/** What the caller has not read yet, over all their conversations. */
+export interface UnreadSummaryView {
+  /** The other participants' messages the caller has not retrieved yet. */
+  unread_count: number;
+  conversations_with_unread: number;
+}

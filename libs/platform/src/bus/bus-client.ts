@@ -29,6 +29,14 @@ type ServiceEndpoint = Endpoint<object, unknown, ServicePrincipal>;
 /** An endpoint that the gateway calls for a signed-in user. */
 type UserEndpoint = Endpoint<object, unknown, UserPrincipal>;
 
+export interface BusRequestOptions {
+  /**
+   * A deadline shorter than `BUS_TIMEOUT_MS`, for a caller that would rather do without the
+   * answer (a dashboard part) than wait for it; past it the request is 504 UPSTREAM_TIMEOUT.
+   */
+  timeoutMs?: number;
+}
+
 /**
  * Request/reply over NATS to another service's endpoint. Every request carries the correlation
  * id header and has a deadline; what comes back as an error is always a DomainError the gateway
@@ -78,11 +86,16 @@ export class BusClient implements OnModuleInit, OnApplicationShutdown {
     principal: UserPrincipal,
     endpoint: E,
     data: RequestOf<E>,
+    options: BusRequestOptions = {},
   ): Promise<ReplyOf<E>> {
-    return this.request(endpoint.subject, { principal, data });
+    return this.request(endpoint.subject, { principal, data }, options);
   }
 
-  private async request<TReply>(subject: string, request: BusRequest): Promise<TReply> {
+  private async request<TReply>(
+    subject: string,
+    request: BusRequest,
+    { timeoutMs = this.config.busTimeoutMs }: BusRequestOptions = {},
+  ): Promise<TReply> {
     const requestHeaders = headers();
     requestHeaders.set(CORRELATION_ID_HEADER, currentCorrelationId() ?? randomUUID());
     const record = new NatsRecordBuilder(request).setHeaders(requestHeaders).build();
@@ -90,7 +103,7 @@ export class BusClient implements OnModuleInit, OnApplicationShutdown {
     let outcome = 'ok';
     try {
       return await firstValueFrom(
-        this.client.send<TReply>(subject, record).pipe(timeout(this.config.busTimeoutMs)),
+        this.client.send<TReply>(subject, record).pipe(timeout(timeoutMs)),
       );
     } catch (error) {
       const failure = toDomainError(error, subject);

@@ -42,7 +42,12 @@ describe('AcceptLeadHandler', () => {
   };
   const accept = (leadId: string, idempotencyKey?: string, who = vendor) =>
     harness.commands.execute(
-      new AcceptLeadCommand(who, { lead_id: leadId, idempotency_key: idempotencyKey }),
+      new AcceptLeadCommand(who, {
+        lead_id: leadId,
+        idempotency_key: idempotencyKey,
+        vendor_contact_name: 'Bob Builder',
+        vendor_contact_email: 'bob@example.com',
+      }),
     );
 
   beforeAll(async () => {

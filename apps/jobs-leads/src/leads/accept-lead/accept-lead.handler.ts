@@ -20,6 +20,7 @@ export class AcceptLeadHandler implements ICommandHandler<AcceptLeadCommand> {
       leadId: request.lead_id,
       vendorId: vendor.userId,
       idempotencyKey: request.idempotency_key ?? null,
+      vendorContact: { name: request.vendor_contact_name, email: request.vendor_contact_email },
       pricePence: null,
       reply: null,
     };

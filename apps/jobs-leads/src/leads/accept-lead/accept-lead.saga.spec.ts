@@ -14,6 +14,7 @@ const start: AcceptLeadState = {
   leadId,
   vendorId,
   idempotencyKey: 'key-00000001',
+  vendorContact: { name: 'Bob Builder', email: 'bob@example.com' },
   pricePence: null,
   reply: null,
 };

@@ -2,6 +2,7 @@ import { EscrowApi, penceToPounds, type AcceptLeadReply } from '#contracts';
 import { call, EventOutbox, saga, SagaEngine, type SagaDefinition } from '#platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JobRepository } from '../../jobs/job.repository.js';
+import type { VendorContact } from '../../offers/lead.entity.js';
 import { LeadRepository } from '../../offers/lead.repository.js';
 
 export const ACCEPTED_MESSAGE = 'Lead accepted. Customer contact details now visible.';
@@ -11,6 +12,11 @@ export interface AcceptLeadState {
   vendorId: string;
   /** The request's key, carried into LEAD_ACCEPTED. */
   idempotencyKey: string | null;
+  /**
+   * The vendor's name and email from identity, for the customer once the lead is paid for.
+   * Optional: runs started before contacts were kept resume without one.
+   */
+  vendorContact?: VendorContact | null;
   /** The lead's price, read when the offer is claimed. */
   pricePence: number | null;
   reply: AcceptLeadReply | null;
@@ -67,7 +73,12 @@ export class AcceptLeadSaga implements OnModuleInit {
         async run(state, { em, sagaId, initiator, now }) {
           const lead = await leads.findOwn(state.vendorId, state.leadId, { lock: true });
           const job = await jobs.get(lead.jobId);
-          const { conversationId } = lead.accept(sagaId, job.status, now);
+          const { conversationId } = lead.accept(
+            sagaId,
+            job.status,
+            now,
+            state.vendorContact ?? null,
+          );
           const event = outbox.record(
             em,
             {
