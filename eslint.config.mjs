@@ -18,6 +18,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Pages the gateway serves as they are: browser scripts, no build step.
+    files: ['apps/**/demo/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     languageOptions: { globals: { ...globals.jest } },
     // Tests read arbitrary JSON responses and assert on their shape.

@@ -22,6 +22,11 @@
  * notifications (scripts/lib/bench-notifications.mjs): the lag from each flow step's commits to
  * their notifications, and a burst: notifications stopped while 200 jobs are published (1,200
  * notifying events), started again, timed until every notification exists, checked in SQL.
+ * Then the dashboard (scripts/lib/bench-dashboard.mjs): GET /api/connection/dashboard at a fixed
+ * rate as customers and as vendors of a population of its own. Last, the real-time streams
+ * (scripts/lib/bench-stream.mjs): 10,000 SSE connections on the gateway (its RSS per stream), a
+ * fan-out of 1,000 items/s to them next to a JetStream floor, and messages sent through the API
+ * timed from their commit to the other side's stream.
  * Prints a summary and writes everything measured to
  * bench-results/<timestamp>.json; the apps' log lines go to bench-results/<timestamp>-apps.log.
  * The whole run stops by itself (RUN_LIMIT_MS) and always cleans up what it started.
@@ -61,6 +66,7 @@ import {
   summarize,
   timedSequence,
 } from './lib/bench-support.mjs';
+import { measureDashboard } from './lib/bench-dashboard.mjs';
 import { measureMarketplace } from './lib/bench-marketplace.mjs';
 import {
   FAN_OUT_CONSUMER,
@@ -69,6 +75,7 @@ import {
   settle,
 } from './lib/bench-notifications.mjs';
 import { canConnect, findOnPath, redact } from './lib/local-infra.mjs';
+import { measureStreams } from './lib/bench-stream.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');
@@ -80,7 +87,12 @@ const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 const EXTRA_BINARY_DIRS = ['/usr/sbin', '/usr/local/sbin'];
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
-const RUN_LIMIT_MS = 12 * 60_000;
+const RUN_LIMIT_MS = 14 * 60_000;
+// `BENCH_STEPS=stream` runs the floors and the real-time stream step only (for working on it),
+// `BENCH_STEPS=dashboard` the floors and the dashboard step; unset, everything runs.
+const STEPS = (process.env.BENCH_STEPS || 'all').split(',').map((step) => step.trim());
+const runsStep = (step) => STEPS.includes('all') || STEPS.includes(step);
+const RUNS_FLOW = runsStep('flow');
 const READY_TIMEOUT_MS = 60_000;
 const APP_STOP_TIMEOUT_MS = 15_000;
 const DRAIN_TIMEOUT_MS = 60_000;
@@ -225,10 +237,16 @@ async function main() {
     log(`raw results: ${path.relative(ROOT, file)}`);
     log(`app logs:    ${path.relative(ROOT, results.appLogs.file)}`);
     const checks = [
-      results.pipeline,
-      results.leadCharges.checks,
-      results.marketplace.checks,
-      results.notifications.burst.checks,
+      ...(RUNS_FLOW
+        ? [
+            results.pipeline,
+            results.leadCharges.checks,
+            results.marketplace.checks,
+            results.notifications.burst.checks,
+          ]
+        : []),
+      ...(results.stream ? [results.stream.fanOut, results.stream.endToEnd] : []),
+      ...(results.dashboard ? [results.dashboard.checks] : []),
     ];
     if (!checks.every((check) => check.ok)) exitCode = 1;
   } catch (error) {
@@ -340,6 +358,8 @@ async function run(state, stamp, startedAt) {
   };
   let leadCharges;
   let marketplace;
+  let stream;
+  let dashboard;
   const notifications = {};
   try {
     // What the machine does with the apps up and no requests: other programs show up here.
@@ -347,73 +367,95 @@ async function run(state, stamp, startedAt) {
     await sleep(3000);
     const rested = cpuTracker.take();
     cpu.atRest = cpuUsage(rest, rested, rested, 0);
-    await phase('warmup', `API warm-up: ${PLAN.api.warmupRequests} requests`, () =>
-      runAutocannon(gatewayPort, token, {
-        amount: PLAN.api.warmupRequests,
-        connections: PLAN.api.warmupConnections,
-      }),
-    );
-    await phase(
-      'sequential',
-      `API one request at a time: ${PLAN.api.sequentialRequests} requests`,
-      () => runSequential(gatewayPort, token, PLAN.api.sequentialRequests),
-    );
-    await phase(
-      'fixedRate',
-      `API fixed rate: ${PLAN.api.fixedRate} req/s for ${PLAN.api.fixedSeconds}s`,
-      () => runPaced(gatewayPort, token, PLAN.api.fixedRate, PLAN.api.fixedSeconds),
-    );
-    await phase(
-      'maxThroughput',
-      `API max throughput: ${PLAN.api.maxConnections} connections for ${PLAN.api.maxSeconds}s`,
-      () =>
+    if (RUNS_FLOW) {
+      await phase('warmup', `API warm-up: ${PLAN.api.warmupRequests} requests`, () =>
         runAutocannon(gatewayPort, token, {
-          duration: PLAN.api.maxSeconds,
-          connections: PLAN.api.maxConnections,
+          amount: PLAN.api.warmupRequests,
+          connections: PLAN.api.warmupConnections,
         }),
-    );
+      );
+      await phase(
+        'sequential',
+        `API one request at a time: ${PLAN.api.sequentialRequests} requests`,
+        () => runSequential(gatewayPort, token, PLAN.api.sequentialRequests),
+      );
+      await phase(
+        'fixedRate',
+        `API fixed rate: ${PLAN.api.fixedRate} req/s for ${PLAN.api.fixedSeconds}s`,
+        () => runPaced(gatewayPort, token, PLAN.api.fixedRate, PLAN.api.fixedSeconds),
+      );
+      await phase(
+        'maxThroughput',
+        `API max throughput: ${PLAN.api.maxConnections} connections for ${PLAN.api.maxSeconds}s`,
+        () =>
+          runAutocannon(gatewayPort, token, {
+            duration: PLAN.api.maxSeconds,
+            connections: PLAN.api.maxConnections,
+          }),
+      );
 
-    Object.assign(pipeline, await checkPipeline(db, Object.values(phases)));
-    pipeline.lag = {
-      fixedRate: await pipelineLag(db, phases.fixedRate.window),
-      maxThroughput: await pipelineLag(db, phases.maxThroughput.window),
-    };
+      Object.assign(pipeline, await checkPipeline(db, Object.values(phases)));
+      pipeline.lag = {
+        fixedRate: await pipelineLag(db, phases.fixedRate.window),
+        maxThroughput: await pipelineLag(db, phases.maxThroughput.window),
+      };
 
-    leadCharges = await measureLeadCharges({
-      gatewayPort,
-      natsUrl: nats.url,
-      databaseUrl,
-      db,
-      cpuTracker,
-      cpu,
-    });
+      leadCharges = await measureLeadCharges({
+        gatewayPort,
+        natsUrl: nats.url,
+        databaseUrl,
+        db,
+        cpuTracker,
+        cpu,
+      });
 
-    // Counts the CPU of a marketplace step, up to the end of its drain, per operation that
-    // succeeded.
-    const measureCpu = async (name, drain, load) => {
-      const before = cpuTracker.take();
-      const result = await load();
-      const loaded = cpuTracker.take();
-      result.drained = await drain();
-      cpu[name] = cpuUsage(before, loaded, cpuTracker.take(), result.status2xx ?? result.completed);
-      return result;
-    };
-    const { participants, ...flow } = await measureMarketplace({
-      gatewayPort,
-      db,
-      measureCpu,
-      drain: () => settle(db, fanOutPending),
-    });
-    marketplace = flow;
-    notifications.lag = await notificationLags(db, marketplace);
-    notifications.burst = await measureNotificationBurst({
-      gatewayPort,
-      db,
-      customers: participants.customers,
-      notificationsApp,
-      fanOutPending,
-      measureCpu,
-    });
+      // Counts the CPU of a marketplace step, up to the end of its drain, per operation that
+      // succeeded.
+      const measureCpu = async (name, drain, load) => {
+        const before = cpuTracker.take();
+        const result = await load();
+        const loaded = cpuTracker.take();
+        result.drained = await drain();
+        cpu[name] = cpuUsage(
+          before,
+          loaded,
+          cpuTracker.take(),
+          result.status2xx ?? result.completed,
+        );
+        return result;
+      };
+      const { participants, ...flow } = await measureMarketplace({
+        gatewayPort,
+        db,
+        measureCpu,
+        drain: () => settle(db, fanOutPending),
+      });
+      marketplace = flow;
+      notifications.lag = await notificationLags(db, marketplace);
+      notifications.burst = await measureNotificationBurst({
+        gatewayPort,
+        db,
+        customers: participants.customers,
+        notificationsApp,
+        fanOutPending,
+        measureCpu,
+      });
+    }
+    if (runsStep('dashboard')) {
+      dashboard = await measureDashboard({
+        gatewayPort,
+        drain: () => settle(db, fanOutPending),
+      });
+    }
+    if (runsStep('stream')) {
+      stream = await measureStreams({
+        gatewayPort,
+        gatewayPid: state.apps.get('gateway').child.pid,
+        jwtSecret: env.JWT_SECRET,
+        natsUrl: nats.url,
+        db,
+      });
+    }
   } finally {
     cpuTracker.stop();
     await db.end();
@@ -433,11 +475,13 @@ async function run(state, stamp, startedAt) {
       inheritedTuning: pickEnv(['BUS_TIMEOUT_MS', 'DB_POOL_MAX', 'OUTBOX_POLL_MS', 'NODE_ENV']),
     },
     floors: { nats: natsFloor, postgres: postgresFloor },
-    api: phases,
-    pipeline,
-    leadCharges,
-    marketplace,
-    notifications,
+    api: RUNS_FLOW ? phases : null,
+    pipeline: RUNS_FLOW ? pipeline : null,
+    leadCharges: leadCharges ?? null,
+    marketplace: marketplace ?? null,
+    notifications: RUNS_FLOW ? notifications : null,
+    stream: stream ?? null,
+    dashboard: dashboard ?? null,
     cpu,
     appLogs,
   };
@@ -1271,7 +1315,7 @@ async function resolveNats(state) {
 
 function startApp(state, app, port, env, logStream, appLogs) {
   const entryPoint = path.join(ROOT, 'dist', 'apps', app.name, 'src', 'main.js');
-  const child = spawn(process.execPath, [entryPoint], {
+  const child = spawn(process.execPath, [...profilingArgs(app.name), entryPoint], {
     cwd: ROOT,
     env: { ...env, [app.portVar]: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -1300,6 +1344,15 @@ function startApp(state, app, port, env, logStream, appLogs) {
     }
   });
   state.apps.set(app.name, entry);
+}
+
+/**
+ * With `BENCH_CPU_PROFILE=<dir>`, each app writes a V8 CPU profile of its whole run into
+ * `<dir>/<app>/` when it exits (`node scripts/profile-summary.mjs <dir>/<app>` reads it).
+ */
+function profilingArgs(appName) {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir, appName)}`] : [];
 }
 
 /** Stops one app as a deployment would (SIGTERM, its graceful shutdown), for a later startApp. */
@@ -1455,6 +1508,22 @@ function pickEnv(names) {
 // Summary
 
 function printSummary(results) {
+  if (results.api) printFlowSummary(results);
+  if (results.stream) printStream(results.stream, results.floors);
+  if (results.dashboard) printDashboard(results.dashboard, results.floors);
+  const warnings = Object.entries(results.appLogs.byApp)
+    .map(([name, counts]) => [name, (counts.byLevel.warn ?? 0) + (counts.byLevel.error ?? 0)])
+    .filter(([, count]) => count > 0);
+  console.log('');
+  console.log(
+    `App log lines at warn or above: ${
+      warnings.length === 0 ? 'none' : warnings.map(([n, c]) => `${n} ${c}`).join(', ')
+    }`,
+  );
+  console.log('');
+}
+
+function printFlowSummary(results) {
   const { machine, floors, api, pipeline, leadCharges, marketplace, cpu } = results;
   const ms = (value) => (value === null || value === undefined ? '-' : value.toFixed(2));
   const fixed = (digits) => (value) =>
@@ -1695,16 +1764,86 @@ function printSummary(results) {
         'other programs on this machine: the numbers above are noisier than usual.',
     );
   }
-  const warnings = Object.entries(results.appLogs.byApp)
-    .map(([name, counts]) => [name, (counts.byLevel.warn ?? 0) + (counts.byLevel.error ?? 0)])
-    .filter(([, count]) => count > 0);
+}
+
+function printDashboard(dashboard, floors) {
+  const ms = (value) => (value === null || value === undefined ? '-' : value.toFixed(2));
+  const { nats, postgres } = floors;
+  const row = (label, result) => [
+    label,
+    ms(result.achievedSendRate ?? result.perSecond),
+    ms(result.latencyMs.p50),
+    ms(result.latencyMs.p90),
+    ms(result.latencyMs.p99),
+    ms(result.latencyMs.max),
+    String((result.non2xx ?? 0) + (result.errors ?? 0)),
+  ];
   console.log('');
   console.log(
-    `App log lines at warn or above: ${
-      warnings.length === 0 ? 'none' : warnings.map(([n, c]) => `${n} ${c}`).join(', ')
-    }`,
+    `Dashboard: ${dashboard.plan.customers} customers, ${dashboard.plan.vendors} vendors set up ` +
+      `in ${ms(dashboard.setup.seconds)} s (${dashboard.setup.publishedJobs} jobs published, ` +
+      `${dashboard.setup.awards} awarded); GET /api/connection/dashboard paced open loop:`,
   );
+  printTable([
+    ['', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'failed'],
+    row(`dashboard as customer, paced ${dashboard.plan.rate}/s`, dashboard.customer),
+    row(`dashboard as vendor, paced ${dashboard.plan.rate}/s`, dashboard.vendor),
+    row('floor: NATS request/reply, sequential', nats.sequential),
+    row('floor: PG insert+commit, sequential', postgres.sequential),
+  ]);
+  for (const role of ['customer', 'vendor']) {
+    const { answers, parts } = dashboard[role].withUnavailableParts;
+    console.log(
+      `  ${role}: ${answers} answers with a part unavailable ${JSON.stringify(parts)}` +
+        `${dashboard[role].failureSamples.length ? `; failures, e.g.: ${dashboard[role].failureSamples.join(' | ')}` : ''}`,
+    );
+  }
+}
+
+function printStream({ open, fanOut, endToEnd }, floors) {
+  const ms = (value) => (value === null || value === undefined ? '-' : value.toFixed(2));
+  const latency = (summary) =>
+    `p50 ${ms(summary.p50)}, p99 ${ms(summary.p99)}, max ${ms(summary.max)} ms`;
   console.log('');
+  console.log(
+    `Real-time streams: ${open.streams} open on one gateway (${open.failures} refused) in ` +
+      `${ms(open.seconds)} s, ${ms(open.perSecond)}/s, opening ${latency(open.latencyMs)}; ` +
+      `gauge ${open.gatewayConnectionsGauge}`,
+  );
+  console.log(
+    `  gateway RSS ${open.gatewayRssKiB.before} KiB -> ${open.gatewayRssKiB.open} KiB with the ` +
+      `streams open: ${ms(open.gatewayRssPerStreamKiB)} KiB a stream (bench side ` +
+      `${ms(open.benchRssPerStreamKiB)} KiB); ${fanOut.gatewayRssKiBAfter} KiB after the fan-out`,
+  );
+  console.log(
+    `  fan-out: ${fanOut.items} items at ${ms(fanOut.achievedRate)}/s -> ${fanOut.deliveries} of ` +
+      `${fanOut.expectedDeliveries} deliveries (${ms(fanOut.deliveriesPerSecond)}/s), ` +
+      `${fanOut.outOfOrderOrDuplicated} out of order or twice, ${fanOut.streamsEnded} streams ` +
+      `ended, ${fanOut.slowClientsDropped} dropped as slow: ${fanOut.ok ? 'OK' : 'NOT OK'}`,
+  );
+  console.log(`    publish -> SSE client:            ${latency(fanOut.publishToClientMs)}`);
+  console.log(
+    `    floor: publish -> JetStream consumer: ${latency(fanOut.floorPublishToJetStreamConsumerMs)}`,
+  );
+  console.log(
+    `    floor: NATS request/reply (sequential): p50 ${ms(floors.nats.sequential.latencyMs.p50)}, ` +
+      `p99 ${ms(floors.nats.sequential.latencyMs.p99)} ms`,
+  );
+  if (endToEnd.error) {
+    console.log(`  end to end: NOT OK, it failed: ${endToEnd.error}`);
+    return;
+  }
+  console.log(
+    `  end to end: ${endToEnd.sent} of ${endToEnd.messages} messages sent in ` +
+      `${endToEnd.conversations} conversations (API ${latency(endToEnd.apiSendMs)}); ` +
+      `commit -> customer's stream ${latency(endToEnd.commitToClientMs)}; ` +
+      `${endToEnd.exactlyOnce} exactly once, ${endToEnd.missing} missing, ` +
+      `${endToEnd.wrongStream} on another stream: ${endToEnd.ok ? 'OK' : 'NOT OK'}`,
+  );
+  console.log(
+    `    floor: PG insert+commit (sequential): p50 ${ms(floors.postgres.sequential.latencyMs.p50)}, ` +
+      `p99 ${ms(floors.postgres.sequential.latencyMs.p99)} ms`,
+  );
 }
 
 function printNotifications({ lag, burst }, marketplace, ms) {

@@ -4,6 +4,8 @@
  *
  * - docs/asyncapi.yaml, the AsyncAPI 3.0 contract of the domain events: EVENT_CATALOGUE says
  *   which events exist and who sends them, the envelope and payload interfaces give their schemas;
+ *   and of the users' real-time items (`users.<userId>.events`), from USER_EVENT_STREAM and the
+ *   item and data interfaces of libs/contracts/src/notifications/user-events.ts;
  * - the request/reply table of docs/events.md, between its endpoints markers: one row per
  *   endpoint of the `*Api` objects in libs/contracts/src/<service>/<service>.api.ts.
  *
@@ -27,6 +29,7 @@ const SOURCES = {
   streams: `${CONTRACTS}/events/event-streams.ts`,
   busRequest: `${CONTRACTS}/bus/bus-request.ts`,
   endpoint: `${CONTRACTS}/bus/endpoint.ts`,
+  userEvents: `${CONTRACTS}/notifications/user-events.ts`,
 };
 const REGENERATE_COMMAND = 'npm run docs:contracts';
 
@@ -365,6 +368,8 @@ function buildAsyncApi({ checker, exported }) {
     messages: [{ $ref: '#/channels/deadLetters/messages/DeadLetter' }],
   };
 
+  addUserEvents({ checker, exported, writer, schemas, channels, operations, messages });
+
   return {
     asyncapi: '3.0.0',
     info: {
@@ -391,6 +396,91 @@ function buildAsyncApi({ checker, exported }) {
       schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
       messages,
     },
+  };
+}
+
+/**
+ * The users' real-time items: one channel, `users.{userId}.events`, with a message per item kind
+ * (the `UserEventData` properties), whose `data` is that kind's interface.
+ */
+function addUserEvents({ checker, exported, writer, schemas, channels, operations, messages }) {
+  const streamType = checker.getTypeOfSymbol(exported('userEvents', 'USER_EVENT_STREAM'));
+  const streamField = (name) =>
+    literalValue(
+      checker.getTypeOfSymbol(streamType.getProperty(name)),
+      `USER_EVENT_STREAM.${name}`,
+    );
+  const [stream, publisher, reader] = ['name', 'publisher', 'reader'].map(streamField);
+  const itemSymbol = exported('userEvents', 'UserEventItem');
+  const itemType = checker.getDeclaredTypeOfSymbol(itemSymbol);
+  const dataType = checker.getDeclaredTypeOfSymbol(exported('userEvents', 'UserEventData'));
+  const item = { type: 'object', properties: {}, required: [] };
+  for (const property of writer.propertiesInDeclarationOrder(itemType)) {
+    const described = writer.documentation(property);
+    const schema =
+      property.name === 'kind' || property.name === 'data'
+        ? {}
+        : writer.typeSchema(checker.getTypeOfSymbol(property), `UserEventItem.${property.name}`);
+    item.properties[property.name] = withDescription(described, schema);
+    item.required.push(property.name);
+  }
+  const itemDescription = writer.documentation(itemSymbol);
+  const kindMessages = {};
+  for (const kind of dataType.getProperties()) {
+    const data = checker.getTypeOfSymbol(kind).symbol;
+    if (!(data?.flags & ts.SymbolFlags.Interface)) {
+      throw new Error(`UserEventData.${kind.name} must name a data interface`);
+    }
+    schemas[data.name] ??= writer.interfaceSchema(data);
+    const payload = withDescription(itemDescription, structuredClone(item));
+    payload.properties.kind = { type: 'string', const: kind.name };
+    payload.properties.data = schemaRef(data.name);
+    const name = `UserEvent.${kind.name}`;
+    messages[name] = {
+      name,
+      title: `${kind.name} item`,
+      summary: writer.documentation(data),
+      contentType: 'application/json',
+      headers: schemaRef('UserEventHeaders'),
+      payload,
+    };
+    kindMessages[name] = { $ref: `#/components/messages/${name}` };
+  }
+  schemas.UserEventHeaders = {
+    type: 'object',
+    properties: {
+      'Nats-Msg-Id': {
+        description: "The item's item_id, by which JetStream drops a duplicate publish.",
+        type: 'string',
+      },
+      'x-correlation-id': { description: "The item's correlation_id.", type: 'string' },
+    },
+  };
+  channels.userEvents = {
+    address: 'users.{userId}.events',
+    description:
+      `One user's real-time items, on the JetStream stream ${stream} (kept USER_EVENTS_MAX_AGE_MS, ` +
+      '15 minutes by default). The stream sequence of an item is its Server-Sent Events id at ' +
+      'GET /api/connection/stream.',
+    parameters: { userId: { description: 'The recipient, a user id.' } },
+    messages: kindMessages,
+  };
+  const refs = Object.keys(kindMessages).map((name) => ({
+    $ref: `#/channels/userEvents/messages/${name}`,
+  }));
+  operations.sendUserEvent = {
+    action: 'send',
+    channel: { $ref: '#/channels/userEvents' },
+    summary: `${publisher} writes the items of each event it fans out in its outbox; the relay publishes them.`,
+    tags: [{ name: publisher }],
+    messages: refs,
+  };
+  operations.receiveUserEvent = {
+    action: 'receive',
+    channel: { $ref: '#/channels/userEvents' },
+    summary: `${reader} reads them (one ordered consumer per replica, and one per resumed stream) and serves them as Server-Sent Events.`,
+    tags: [{ name: reader }],
+    messages: refs,
   };
 }
 

@@ -28,7 +28,11 @@ export async function api<T = any>(
   else if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined) headers['content-type'] ??= 'application/json';
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
-  const text = await response.text();
+  // A stream does not end by itself: its answer is the status and headers (sse-client.ts reads
+  // streams).
+  const streaming = response.headers.get('content-type')?.startsWith('text/event-stream');
+  if (streaming) await response.body?.cancel();
+  const text = streaming ? '' : await response.text();
   const answer = {
     status: response.status,
     body: !text

@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '#platform';
 import { AbuseLimitsModule } from './abuse-limits/abuse-limits.module.js';
 import { AuditTrailModule } from './audit-trail/audit-trail.module.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DisputesModule } from './disputes/disputes.module.js';
 import { configureGatewayHttp } from './http/gateway-http.setup.js';
 import { HttpEdgeModule } from './http/http.module.js';
@@ -18,6 +19,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { SagasModule } from './sagas/sagas.module.js';
+import { StreamModule } from './stream/stream.module.js';
 import { gatewayMigrations } from './migrations/index.js';
 import { VendorProfilesModule } from './vendor-profiles/vendor-profiles.module.js';
 import { VendorsModule } from './vendors/vendors.module.js';
@@ -50,6 +52,8 @@ export const GATEWAY: ServiceDefinition = {
     VendorsModule,
     SagasModule,
     NotificationsModule,
+    StreamModule,
+    DashboardModule,
   ],
   servesBus: false,
   configureHttp: configureGatewayHttp,

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config.js';
 import { IdempotencyKeyFieldPipe } from '../idempotency/idempotency-key-field.pipe.js';
+import { useStreamDemo } from '../stream/stream-demo.setup.js';
 import { setUpApiDocs } from './api-docs.setup.js';
 import { RequestContextMiddleware } from './request-context.middleware.js';
 import { useSecurityHeaders } from './security-headers.setup.js';
@@ -23,6 +24,7 @@ export function configureGatewayHttp(app: INestApplication): void {
   const requestContext = new RequestContextMiddleware(app.get(ROOT_LOGGER));
   expressApp.use(requestContext.use.bind(requestContext));
   useSecurityHeaders(expressApp, config.corsOrigins);
+  useStreamDemo(expressApp);
   // The app is created with rawBody on, so this parser also keeps the exact bytes received:
   // webhook signatures are computed over them, not over re-serialised JSON.
   expressApp.useBodyParser('json', { limit: MAX_BODY_SIZE, strict: true });

@@ -28,15 +28,15 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.principal = this.tokens.verify(bearerToken(request));
+    request.principal = this.tokens.verify(bearerToken(request.headers.authorization));
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, targets);
     if (roles) assertRole(request.principal, roles);
     return true;
   }
 }
 
-function bearerToken(request: Request): string {
-  const header = request.headers.authorization;
+/** The token of an `Authorization: Bearer <token>` header; 401 without one. */
+export function bearerToken(header: string | undefined): string {
   if (!header) {
     throw new DomainError(IdentityErrors.AUTH_REQUIRED, 401, 'Authentication required');
   }

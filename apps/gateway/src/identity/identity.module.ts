@@ -29,6 +29,6 @@ import { UsersRepository } from './users.repository.js';
     LoginLockout,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [GATEWAY_CONFIG, AuthService],
+  exports: [GATEWAY_CONFIG, AuthService, AccessTokens],
 })
 export class IdentityModule {}

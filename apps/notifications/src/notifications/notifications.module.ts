@@ -3,6 +3,7 @@ import { EmailModule } from '../email/email.module.js';
 import { EventLogModule } from '../event-log/event-log.module.js';
 import { PreferencesModule } from '../preferences/preferences.module.js';
 import { RecipientsModule } from '../recipients/recipients.module.js';
+import { StreamModule } from '../stream/stream.module.js';
 import { AudienceRepository } from './audience.repository.js';
 import { FanOutEventHandler } from './fan-out-event/fan-out-event.handler.js';
 import { ListNotificationsHandler } from './list-notifications/list-notifications.handler.js';
@@ -14,9 +15,12 @@ import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NOTIFICATIONS_CONFIG, loadNotificationsConfig } from './notifications.config.js';
 
-/** Who hears what (the rules table), the in-app list, and the emails the fan-out queues. */
+/**
+ * Who hears what (the rules table), the in-app list, and the emails and real-time items the
+ * fan-out queues.
+ */
 @Module({
-  imports: [EventLogModule, RecipientsModule, PreferencesModule, EmailModule],
+  imports: [EventLogModule, RecipientsModule, PreferencesModule, EmailModule, StreamModule],
   controllers: [NotificationsController],
   providers: [
     { provide: NOTIFICATIONS_CONFIG, useFactory: loadNotificationsConfig },

@@ -16,8 +16,8 @@ export interface NewNotification {
 
 @Injectable()
 export class NotificationsRepository {
-  /** True when it was added, false when the recipient already has this event's notification. */
-  async add(em: EntityManager, notification: NewNotification, now: Date): Promise<boolean> {
+  /** Its id when it was added; null when the recipient already has this event's notification. */
+  async add(em: EntityManager, notification: NewNotification, now: Date): Promise<string | null> {
     const added = await em.execute<{ id: string }[]>(
       `insert into notifications.notification
          (id, recipient_id, event_id, type, category, title, body, job_id, created_at)
@@ -35,7 +35,7 @@ export class NotificationsRepository {
         now,
       ],
     );
-    return added.length > 0;
+    return added[0]?.id ?? null;
   }
 
   /** Newest first, after `cursor` (the last id of the page before). */

@@ -47,6 +47,14 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorDescription>> = {
     status: 401,
     when: 'a refresh token used before: its whole session is now revoked',
   },
+  [ErrorCode.STREAM_TICKET_INVALID]: {
+    status: 401,
+    when: 'an unknown stream ticket, or one used before (a ticket opens one stream, once)',
+  },
+  [ErrorCode.STREAM_TICKET_EXPIRED]: {
+    status: 401,
+    when: 'the stream ticket is more than 60 s old; ask for a new one',
+  },
   [ErrorCode.INSUFFICIENT_FUNDS]: {
     status: 402,
     when: 'the wallet holds less than the price (`required` and `available`, in pounds)',

@@ -9,6 +9,7 @@ import {
   publisherOf,
   SERVICE_APIS,
   SERVICE_NAMES,
+  USER_EVENT_STREAM,
   type ServiceName,
 } from '#contracts';
 import { servicePasswordVariable } from '../config/platform-config.js';
@@ -35,7 +36,10 @@ const STREAMS = [EVENT_STREAM.name, DEAD_LETTER_STREAM.name];
  * - to serve its own endpoints (and answer them: `allow_responses`);
  * - replies on its own inbox, `_INBOX.<service>.>`;
  * - the event streams' settings (every app makes sure they exist), and for each of its durable
- *   consumers: create, read, pull, ack, dead-letter, and answer `npm run events:redrive`.
+ *   consumers: create, read, pull, ack, dead-letter, and answer `npm run events:redrive`;
+ * - the users' real-time stream: its publisher publishes `users.*.events` and keeps the stream's
+ *   settings; its reader creates it if it is missing, reads single messages and runs ordered
+ *   (ephemeral, unacknowledged) consumers on it.
  */
 export function natsPermissionsOf(service: ServiceName): NatsPermissions {
   const produces = EVENT_TYPES.some((type) => EVENT_CATALOGUE[type].producer === service);
@@ -73,6 +77,7 @@ export function natsPermissionsOf(service: ServiceName): NatsPermissions {
       ...streamApi,
       ...consumerApi,
       ...deadLetterApi,
+      ...userEventsApi(service),
     ],
     subscribe: [
       `_INBOX.${service}.>`,
@@ -80,6 +85,25 @@ export function natsPermissionsOf(service: ServiceName): NatsPermissions {
       ...consumers.map((consumer) => deadLetterAdminSubject(consumer, '*')),
     ],
   };
+}
+
+function userEventsApi(service: ServiceName): string[] {
+  const stream = USER_EVENT_STREAM.name;
+  if (service === USER_EVENT_STREAM.publisher) {
+    return [
+      ...USER_EVENT_STREAM.subjects,
+      ...['INFO', 'CREATE', 'UPDATE'].map((verb) => `$JS.API.STREAM.${verb}.${stream}`),
+    ];
+  }
+  if (service === USER_EVENT_STREAM.reader) {
+    return [
+      ...['INFO', 'CREATE', 'MSG.GET'].map((verb) => `$JS.API.STREAM.${verb}.${stream}`),
+      ...['CREATE', 'INFO', 'DELETE', 'MSG.NEXT'].map(
+        (verb) => `$JS.API.CONSUMER.${verb}.${stream}.>`,
+      ),
+    ];
+  }
+  return [];
 }
 
 /**

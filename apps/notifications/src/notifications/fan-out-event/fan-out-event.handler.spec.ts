@@ -101,6 +101,59 @@ describe('FanOutEventHandler', () => {
     expect(await emailsOf(vendorId)).toBe(2);
   });
 
+  it('queues the real-time items in its outbox: one per notification and the live changes, once', async () => {
+    const [jobId, leadId, vendorId, customerId] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
+    const conversationId = conversationIdForLead(leadId);
+    const accepted = event(
+      'LEAD_ACCEPTED',
+      jobId,
+      {
+        lead_id: leadId,
+        vendor_id: vendorId,
+        customer_id: customerId,
+        conversation_id: conversationId,
+      },
+      leadId,
+    );
+    await fanOut(accepted);
+    await fanOut(accepted);
+    const itemsOf = async (userId: string) =>
+      (
+        await harness.db.query(
+          `select envelope from notifications.outbox where subject = $1 order by seq`,
+          [`users.${userId}.events`],
+        )
+      ).rows.map((row) => row.envelope);
+    const customerItems = await itemsOf(customerId);
+    expect(customerItems.map((item) => item.kind)).toEqual(['notification', 'lead']);
+    expect(customerItems[0]).toMatchObject({
+      recipient_id: customerId,
+      correlation_id: accepted.correlation_id,
+      data: { type: 'LEAD_ACCEPTED', title: 'A tradesperson accepted your job', job_id: jobId },
+    });
+    expect(customerItems[1].data).toEqual({
+      event_id: accepted.event_id,
+      event_type: 'LEAD_ACCEPTED',
+      occurred_at: accepted.occurred_at,
+      job_id: jobId,
+      lead_id: leadId,
+      conversation_id: conversationId,
+    });
+    const [notification] = (
+      await harness.db.query(
+        'select id from notifications.notification where recipient_id = $1 and event_id = $2',
+        [customerId, accepted.event_id],
+      )
+    ).rows;
+    expect(customerItems[0].data.notification_id).toBe(notification.id);
+    expect((await itemsOf(vendorId)).map((item) => item.kind)).toEqual(['notification', 'lead']);
+  });
+
   it('tells a vendor whose acceptance comes after the award that the job is gone, once', async () => {
     const [jobId, customerId, winner, loser] = [
       randomUUID(),

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '#contracts';
+import type { EventEnvelope, NotificationItemData } from '#contracts';
 import { CLOCK, type Clock } from '#platform';
 import { EntityManager, TransactionPropagation } from '@mikro-orm/postgresql';
 import { Inject } from '@nestjs/common';
@@ -10,6 +10,11 @@ import { JobParticipantsRepository } from '../../event-log/job-participants.repo
 import { effectiveChoice } from '../../preferences/preference-policy.js';
 import { PreferencesRepository } from '../../preferences/preferences.repository.js';
 import { RecipientsRepository } from '../../recipients/recipients.repository.js';
+import { liveChangesFor } from '../../stream/live-changes.js';
+import {
+  UserEventItemsRepository,
+  type NewUserEventItem,
+} from '../../stream/user-event-items.repository.js';
 import { AudienceRepository } from '../audience.repository.js';
 import { NotificationMetrics } from '../notification-metrics.service.js';
 import type { PlannedNotification } from '../notification-rule.js';
@@ -29,8 +34,10 @@ interface Target {
 /**
  * Learns what the event says about the job's participants and the recipients, then, unless the
  * event is older than `NOTIFICATION_MAX_EVENT_AGE_MS`, writes each notification the rules ask for: in-app and as an email to send, each as the recipient's
- * preferences allow, each once per event and recipient. Everything for one job is serialised by
- * a transaction-scoped advisory lock, so an award and a late acceptance cannot miss each other.
+ * preferences allow, each once per event and recipient, and the real-time items of the
+ * recipients' streams: one per in-app notification written, and the live changes the event
+ * causes (`live-changes.ts`). Everything for one job is serialised by a transaction-scoped
+ * advisory lock, so an award and a late acceptance cannot miss each other.
  */
 @CommandHandler(FanOutEventCommand)
 export class FanOutEventHandler implements ICommandHandler<FanOutEventCommand> {
@@ -42,6 +49,7 @@ export class FanOutEventHandler implements ICommandHandler<FanOutEventCommand> {
     private readonly preferences: PreferencesRepository,
     private readonly notifications: NotificationsRepository,
     private readonly deliveries: DeliveriesRepository,
+    private readonly userEvents: UserEventItemsRepository,
     private readonly metrics: NotificationMetrics,
     @Inject(EMAIL_CONFIG) private readonly emailConfig: EmailConfig,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
@@ -64,7 +72,20 @@ export class FanOutEventHandler implements ICommandHandler<FanOutEventCommand> {
           ...(await this.targetsOf(em, event)),
           ...(await this.lateAward(em, event)),
         ];
-        for (const target of targets) await this.write(em, target, event.job_id);
+        const items: NewUserEventItem[] = [];
+        for (const target of targets) {
+          const notification = await this.write(em, target, event.job_id);
+          if (notification) {
+            items.push({
+              key: `notification:${notification.notification_id}`,
+              recipientId: target.recipientId,
+              kind: 'notification',
+              data: notification,
+            });
+          }
+        }
+        items.push(...(await this.liveChanges(em, event)));
+        await this.userEvents.add(em, items, event.correlation_id, this.clock.now());
       },
       { propagation: TransactionPropagation.REQUIRED },
     );
@@ -101,7 +122,27 @@ export class FanOutEventHandler implements ICommandHandler<FanOutEventCommand> {
     }));
   }
 
-  private async write(em: EntityManager, target: Target, jobId: string | null): Promise<void> {
+  private async liveChanges(em: EntityManager, event: EventEnvelope): Promise<NewUserEventItem[]> {
+    const items: NewUserEventItem[] = [];
+    for (const change of liveChangesFor(event)) {
+      for (const recipientId of await this.audience.resolve(em, event, change.audience)) {
+        items.push({
+          key: `${event.event_id}:${change.kind}:${recipientId}`,
+          recipientId,
+          kind: change.kind,
+          data: change.data,
+        });
+      }
+    }
+    return items;
+  }
+
+  /** The in-app notification it added, if the recipient's preferences let it add one. */
+  private async write(
+    em: EntityManager,
+    target: Target,
+    jobId: string | null,
+  ): Promise<NotificationItemData | null> {
     const { planned, recipientId } = target;
     const choice = effectiveChoice(await this.preferences.of(em, recipientId), planned.category);
     const now = this.clock.now();
@@ -114,12 +155,25 @@ export class FanOutEventHandler implements ICommandHandler<FanOutEventCommand> {
       body: planned.text.body,
       jobId,
     };
+    let added: NotificationItemData | null = null;
     if (!choice.inApp) this.metrics.count('in_app', 'suppressed');
-    else if (await this.notifications.add(em, content, now))
-      this.metrics.count('in_app', 'created');
+    else {
+      const notificationId = await this.notifications.add(em, content, now);
+      if (notificationId) {
+        this.metrics.count('in_app', 'created');
+        added = {
+          notification_id: notificationId,
+          type: content.type,
+          title: content.title,
+          body: content.body,
+          job_id: jobId,
+          created_at: now.toISOString(),
+        };
+      }
+    }
     if (!choice.email) {
       this.metrics.count('email', 'suppressed');
-      return;
+      return added;
     }
     const dueAt = planned.digestKey
       ? await this.deliveries.digestDueAt(
@@ -136,5 +190,6 @@ export class FanOutEventHandler implements ICommandHandler<FanOutEventCommand> {
       now,
     );
     if (queued) this.metrics.count('email', 'queued');
+    return added;
   }
 }
