@@ -77,14 +77,18 @@ export class LeadChargeRepository {
     return row ? toLeadCharge(row) : null;
   }
 
-  async insert(
+  /** Records the charge unless the lead has one not refunded yet; false when it has. */
+  async insertIfNoneOpen(
     em: EntityManager,
     charge: Pick<LeadCharge, 'leadId' | 'vendorId' | 'amountPence' | 'chargeTransactionId'>,
-  ): Promise<void> {
-    await em.execute(
-      'insert into escrow.lead_charge (lead_id, vendor_id, amount_pence, charge_transaction_id) values (?, ?, ?, ?)',
+  ): Promise<boolean> {
+    const rows = await em.execute(
+      `insert into escrow.lead_charge (lead_id, vendor_id, amount_pence, charge_transaction_id) values (?, ?, ?, ?)
+       on conflict (lead_id) where refund_transaction_id is null do nothing
+       returning lead_id`,
       [charge.leadId, charge.vendorId, charge.amountPence, charge.chargeTransactionId],
     );
+    return rows.length === 1;
   }
 
   async markRefunded(

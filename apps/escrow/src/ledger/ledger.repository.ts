@@ -7,8 +7,10 @@ import {
   assertCovered,
   netLegs,
   idempotencyKeyReused,
+  takenLast,
   transferFingerprint,
   type AccountRef,
+  type Leg,
   type Transfer,
 } from './transfer.js';
 
@@ -67,12 +69,21 @@ export async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
 
 /**
  * The double-entry ledger of the escrow schema. `post` must run inside the caller's transaction,
- * so that whatever the money moved for commits or rolls back with it. Accounts are locked in a
- * fixed order, so concurrent transfers never deadlock and never read a stale balance; the
- * database's own checks (see the ledger migration) back every rule enforced here.
+ * so that whatever the money moved for commits or rolls back with it. The database's own checks
+ * (see the ledger migration) back every rule enforced here.
+ *
+ * Locks: the accounts a transfer must check (wallets, escrow, any debit) are locked up front in
+ * id order, so concurrent transfers never deadlock and never read a stale balance. Credits to the
+ * platform's shared accounts (platform revenue, provider clearing), which nearly every transfer
+ * touches, need no check: their entries go in last, and the entry's balance update is what locks
+ * the row, so a transaction holds that hot row only for what is left of it, never while it waits
+ * for a wallet.
  */
 @Injectable()
 export class Ledger {
+  /** Shared accounts are created once and never removed, so their ids can be kept. */
+  private readonly sharedAccountIds = new Map<string, string>();
+
   async post(em: EntityManager, transfer: Transfer): Promise<PostedTransfer> {
     assertBalanced(transfer.legs);
     const fingerprint = transferFingerprint(transfer);
@@ -86,12 +97,21 @@ export class Ledger {
       };
     }
 
-    const accounts = await this.lockAccounts(
-      em,
-      transfer.legs.map((leg) => leg.account),
+    const net = netLegs(transfer.legs);
+    const lastKeys = new Set(
+      net.filter((leg) => takenLast(leg)).map((leg) => accountKey(leg.account)),
     );
-    for (const leg of netLegs(transfer.legs)) {
-      assertCovered(leg, Number(accounts.get(accountKey(leg.account))!.balance_pence));
+    const checked = net.filter((leg) => !lastKeys.has(accountKey(leg.account)));
+    const locked = await this.lockAccounts(
+      em,
+      checked.map((leg) => leg.account),
+    );
+    for (const leg of checked) {
+      assertCovered(leg, Number(locked.get(accountKey(leg.account))!.balance_pence));
+    }
+    const accountIds = new Map([...locked].map(([key, row]) => [key, row.id]));
+    for (const leg of net.filter((leg) => lastKeys.has(accountKey(leg.account)))) {
+      accountIds.set(accountKey(leg.account), await this.sharedAccountId(em, leg.account));
     }
 
     const transactionId = uuidv7();
@@ -106,15 +126,32 @@ export class Ledger {
         JSON.stringify(transfer.reference),
       ],
     );
+    // One statement; its rows are applied in order, the shared accounts' last, in id order.
+    const rank = (leg: Leg) => (lastKeys.has(accountKey(leg.account)) ? 1 : 0);
+    const legs = [...transfer.legs].sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (rank(a) === 1
+          ? accountIds
+              .get(accountKey(a.account))!
+              .localeCompare(accountIds.get(accountKey(b.account))!)
+          : 0),
+    );
+    const entries = await em.execute<{ account_id: string; balance_after_pence: string }[]>(
+      `insert into escrow.ledger_entry (transaction_id, account_id, amount_pence, balance_after_pence, memo)
+       values ${legs.map(() => '(?, ?, ?, 0, ?)').join(', ')}
+       returning account_id, balance_after_pence`,
+      legs.flatMap((leg) => [
+        transactionId,
+        accountIds.get(accountKey(leg.account))!,
+        leg.amountPence,
+        leg.memo ?? null,
+      ]),
+    );
+    const keyOfId = new Map([...accountIds].map(([key, id]) => [id, key]));
     const balances = new Map<string, number>();
-    for (const leg of transfer.legs) {
-      const account = accounts.get(accountKey(leg.account))!;
-      const [entry] = await em.execute<{ balance_after_pence: string }[]>(
-        `insert into escrow.ledger_entry (transaction_id, account_id, amount_pence, balance_after_pence, memo)
-         values (?, ?, ?, 0, ?) returning balance_after_pence`,
-        [transactionId, account.id, leg.amountPence, leg.memo ?? null],
-      );
-      balances.set(accountKey(leg.account), Number(entry.balance_after_pence));
+    for (const entry of entries) {
+      balances.set(keyOfId.get(entry.account_id)!, Number(entry.balance_after_pence));
     }
     return { transactionId, replayed: false, balances };
   }
@@ -168,26 +205,60 @@ export class Ledger {
     return row;
   }
 
-  /** Creates missing accounts, then locks all of them in id order. */
+  /** Locks the accounts in id order, creating those that were never used first. */
   private async lockAccounts(
     em: EntityManager,
     refs: AccountRef[],
   ): Promise<Map<string, AccountRow>> {
-    for (const ref of refs) {
-      await em.execute(
-        `insert into escrow.account (id, kind, owner_id) values (?, ?, ?)
-         on conflict (kind, owner_id) do nothing`,
-        [uuidv7(), ref.kind, ref.ownerId],
-      );
-    }
     const conditions = refs
       .map(() => '(kind = ? and owner_id is not distinct from ?)')
       .join(' or ');
-    const rows = await em.execute<AccountRow[]>(
-      `select id, kind, owner_id, balance_pence from escrow.account where ${conditions} order by id for update`,
-      refs.flatMap((ref) => [ref.kind, ref.ownerId]),
+    const lock = async () => {
+      const rows = await em.execute<AccountRow[]>(
+        `select id, kind, owner_id, balance_pence from escrow.account where ${conditions} order by id for update`,
+        refs.flatMap((ref) => [ref.kind, ref.ownerId]),
+      );
+      return new Map(
+        rows.map((row) => [accountKey({ kind: row.kind, ownerId: row.owner_id }), row]),
+      );
+    };
+    const locked = await lock();
+    const missing = refs.filter((ref) => !locked.has(accountKey(ref)));
+    if (missing.length === 0) return locked;
+    for (const ref of missing) await this.create(em, ref);
+    return lock();
+  }
+
+  /**
+   * Only an id read before this transaction created the account is kept: that row was committed
+   * by another. One created here could still be rolled back with the transfer.
+   */
+  private async sharedAccountId(em: EntityManager, ref: AccountRef): Promise<string> {
+    const key = accountKey(ref);
+    const known = this.sharedAccountIds.get(key);
+    if (known) return known;
+    const find = async () => {
+      const [row] = await em.execute<{ id: string }[]>(
+        'select id from escrow.account where kind = ? and owner_id is not distinct from ?',
+        [ref.kind, ref.ownerId],
+      );
+      return row?.id;
+    };
+    const committed = await find();
+    if (committed) {
+      this.sharedAccountIds.set(key, committed);
+      return committed;
+    }
+    await this.create(em, ref);
+    return (await find())!;
+  }
+
+  private async create(em: EntityManager, ref: AccountRef): Promise<void> {
+    await em.execute(
+      `insert into escrow.account (id, kind, owner_id) values (?, ?, ?)
+       on conflict (kind, owner_id) do nothing`,
+      [uuidv7(), ref.kind, ref.ownerId],
     );
-    return new Map(rows.map((row) => [accountKey({ kind: row.kind, ownerId: row.owner_id }), row]));
   }
 
   private async balancesOf(em: EntityManager, transfer: Transfer): Promise<Map<string, number>> {

@@ -45,6 +45,15 @@ export function mayGoNegative(kind: AccountKind): boolean {
   return kind === 'provider_clearing';
 }
 
+/**
+ * A net leg that needs no balance check and touches an account every replica shares: a credit to
+ * platform revenue, or any move of provider clearing. The ledger applies those last.
+ */
+export function takenLast(leg: Leg): boolean {
+  const shared = leg.account.ownerId === null;
+  return shared && (leg.amountPence > 0 || mayGoNegative(leg.account.kind));
+}
+
 export function accountKey(account: AccountRef): string {
   return `${account.kind}:${account.ownerId ?? '-'}`;
 }

@@ -2,6 +2,7 @@ import { Migration20261122000100Identity } from './Migration20261122000100Identi
 import { Migration20261202000100AbuseLimitsAndIdempotency } from './Migration20261202000100AbuseLimitsAndIdempotency.js';
 import { Migration20261204000100RegisteredUsersEvents } from './Migration20261204000100RegisteredUsersEvents.js';
 import { Migration20261206000100StreamTickets } from './Migration20261206000100StreamTickets.js';
+import { Migration20261207000100UnloggedRateLimits } from './Migration20261207000100UnloggedRateLimits.js';
 
 /** Oldest first. Applied migrations are never edited; changes go in a new one. */
 export const gatewayMigrations = [
@@ -9,4 +10,5 @@ export const gatewayMigrations = [
   Migration20261202000100AbuseLimitsAndIdempotency,
   Migration20261204000100RegisteredUsersEvents,
   Migration20261206000100StreamTickets,
+  Migration20261207000100UnloggedRateLimits,
 ];

@@ -29,6 +29,8 @@ export function ormOptions(config: PlatformConfig, persistence: ServicePersisten
     entities: [OutboxMessage, InboxRecord, ...persistence.entities],
     extensions: [Migrator],
     pool: { min: 1, max: config.dbPoolMax },
+    // Names each session after its service in pg_stat_activity and the server's logs.
+    driverOptions: { application_name: config.serviceName },
     allowGlobalContext: false,
     colors: false,
     migrations: {

@@ -51,8 +51,11 @@ export class ChargeLeadHandler implements ICommandHandler<ChargeLeadCommand> {
         };
         if (posted.replayed) return reply;
         // Rolls the posting back with it.
-        if (await this.charges.findOpen(em, charge.leadId)) throw leadAlreadyCharged(charge.leadId);
-        await this.charges.insert(em, { ...charge, chargeTransactionId: posted.transactionId });
+        const recorded = await this.charges.insertIfNoneOpen(em, {
+          ...charge,
+          chargeTransactionId: posted.transactionId,
+        });
+        if (!recorded) throw leadAlreadyCharged(charge.leadId);
         this.outbox.record(em, {
           type: 'LEAD_CHARGED',
           actor: actorFor(caller, charge.vendorId),
