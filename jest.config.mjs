@@ -18,6 +18,9 @@ const shared = {
 export default {
   // Jest reads testTimeout only at the top level, not per project.
   testTimeout: 30000,
+  // One test file at a time, in a worker that is replaced once a file leaves it holding more than
+  // this: every suite boots whole apps, and one process running them all runs out of heap.
+  workerIdleMemoryLimit: '1536MB',
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   projects: [

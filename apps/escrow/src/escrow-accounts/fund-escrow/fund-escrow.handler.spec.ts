@@ -1,13 +1,11 @@
 import type { FundEscrowInput, ServicePrincipal, UserPrincipal } from '#contracts';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { expectLedgerInvariants } from '../../../../../test/support/ledger-invariants.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import { RefundEscrowCommand } from '../refund-escrow/refund-escrow.command.js';
 import { FundEscrowCommand } from './fund-escrow.command.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('FundEscrowHandler', () => {
   let harness: ServiceHarness;
@@ -20,20 +18,7 @@ describe('FundEscrowHandler', () => {
 
   /** Money in the customer's wallet, as a settled deposit would put it there. */
   const deposit = (customer: UserPrincipal, pence: number) =>
-    harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -pence },
-            { account: { kind: 'customer_wallet', ownerId: customer.userId }, amountPence: pence },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    creditAccount(harness, { kind: 'customer_wallet', ownerId: customer.userId }, pence);
   const fundingOf = (customer: UserPrincipal, overrides: Partial<FundEscrowInput> = {}) => ({
     job_id: randomUUID(),
     quote_id: randomUUID(),

@@ -1,14 +1,12 @@
 import type { UserPrincipal } from '#contracts';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { expectLedgerInvariants } from '../../../../../test/support/ledger-invariants.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import { FundEscrowCommand } from '../fund-escrow/fund-escrow.command.js';
 import { RefundEscrowCommand } from '../refund-escrow/refund-escrow.command.js';
 import { GetEscrowAccountQuery } from './get-escrow-account.query.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('GetEscrowAccountHandler', () => {
   let harness: ServiceHarness;
@@ -18,20 +16,7 @@ describe('GetEscrowAccountHandler', () => {
 
   /** A job's escrow funded by `customer` for `vendor` with £120.50 in two stages. */
   const funded = async (jobId = randomUUID()) => {
-    await harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -12_050 },
-            { account: { kind: 'customer_wallet', ownerId: customer.userId }, amountPence: 12_050 },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    await creditAccount(harness, { kind: 'customer_wallet', ownerId: customer.userId }, 12_050);
     const request = {
       job_id: jobId,
       quote_id: randomUUID(),

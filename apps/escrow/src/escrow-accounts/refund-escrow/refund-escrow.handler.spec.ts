@@ -1,13 +1,11 @@
 import type { ServicePrincipal, UserPrincipal } from '#contracts';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { expectLedgerInvariants } from '../../../../../test/support/ledger-invariants.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import { FundEscrowCommand } from '../fund-escrow/fund-escrow.command.js';
 import { RefundEscrowCommand } from './refund-escrow.command.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('RefundEscrowHandler', () => {
   let harness: ServiceHarness;
@@ -25,20 +23,7 @@ describe('RefundEscrowHandler', () => {
   /** A customer with £200 who funded a job's escrow with £120.50 under `key`. */
   const funded = async () => {
     const customer: UserPrincipal = { userId: randomUUID(), role: 'customer' };
-    await harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -20_000 },
-            { account: { kind: 'customer_wallet', ownerId: customer.userId }, amountPence: 20_000 },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    await creditAccount(harness, { kind: 'customer_wallet', ownerId: customer.userId }, 20_000);
     const caller = { ...jobsLeads, on_behalf_of: customer };
     const request = {
       job_id: randomUUID(),

@@ -1,12 +1,10 @@
 import type { ChargeLeadInput, ServicePrincipal, UserPrincipal } from '#contracts';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import { vendorWallet } from '../lead-charge.js';
 import { ChargeLeadCommand } from './charge-lead.command.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('ChargeLeadHandler', () => {
   let harness: ServiceHarness;
@@ -26,20 +24,7 @@ describe('ChargeLeadHandler', () => {
     idempotency_key: `lead-accept:${randomUUID()}`,
   });
   const fund = (vendor: UserPrincipal, pence: number) =>
-    harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -pence },
-            { account: vendorWallet(vendor.userId), amountPence: pence },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    creditAccount(harness, vendorWallet(vendor.userId), pence);
   const entriesOf = async (transactionId: string) =>
     (
       await harness.db.query(

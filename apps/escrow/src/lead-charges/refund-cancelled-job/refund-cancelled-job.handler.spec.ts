@@ -1,15 +1,13 @@
 import type { ServicePrincipal } from '#contracts';
-import { MikroORM } from '@mikro-orm/postgresql';
 import type { Command } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import { ChargeLeadCommand } from '../charge-lead/charge-lead.command.js';
 import { vendorWallet } from '../lead-charge.js';
 import { RefundLeadCommand } from '../refund-lead/refund-lead.command.js';
 import { RefundCancelledJobCommand } from './refund-cancelled-job.command.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('RefundCancelledJobHandler', () => {
   let harness: ServiceHarness;
@@ -48,20 +46,7 @@ describe('RefundCancelledJobHandler', () => {
 
   beforeAll(async () => {
     harness = await ServiceHarness.start('escrow', ESCROW);
-    await harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -5000 },
-            { account: vendorWallet(vendorId), amountPence: 5000 },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    await creditAccount(harness, vendorWallet(vendorId), 5000);
   });
   afterAll(() => harness.stop());
 

@@ -1,13 +1,11 @@
 import type { LeadRefundReason, ServicePrincipal, UserPrincipal } from '#contracts';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import { ChargeLeadCommand } from '../charge-lead/charge-lead.command.js';
 import { vendorWallet, type EventActor } from '../lead-charge.js';
 import { RefundLeadCommand } from './refund-lead.command.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('RefundLeadHandler', () => {
   let harness: ServiceHarness;
@@ -18,20 +16,7 @@ describe('RefundLeadHandler', () => {
     const vendor: UserPrincipal = { userId: randomUUID(), role: 'vendor' };
     const leadId = randomUUID();
     const key = `lead-accept:${randomUUID()}`;
-    await harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -1000 },
-            { account: vendorWallet(vendor.userId), amountPence: 1000 },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    await creditAccount(harness, vendorWallet(vendor.userId), 1000);
     const caller = { ...jobsLeads, on_behalf_of: vendor };
     await harness.commands.execute(
       new ChargeLeadCommand(caller, {

@@ -1,12 +1,10 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import { walletOf, type WalletOwner } from '../../wallets/wallet.js';
 import { RequestPayoutCommand } from '../request-payout/request-payout.command.js';
 import { GetPayoutQuery } from './get-payout.query.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('GetPayoutHandler', () => {
   let harness: ServiceHarness;
@@ -20,20 +18,7 @@ describe('GetPayoutHandler', () => {
   beforeAll(async () => {
     process.env.TEST_PROVIDER_SETTLE_MS = '600000';
     harness = await ServiceHarness.start('escrow', ESCROW);
-    await harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -1000 },
-            { account: walletOf(vendor), amountPence: 1000 },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    await creditAccount(harness, walletOf(vendor), 1000);
     ({ payout_id: payoutId } = await harness.commands.execute(
       new RequestPayoutCommand(vendor, { amount: 6.5 }),
     ));

@@ -1,11 +1,9 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import { walletOf, type WalletOwner } from '../../wallets/wallet.js';
 import { RequestPayoutCommand } from './request-payout.command.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('RequestPayoutHandler', () => {
   let harness: ServiceHarness;
@@ -18,20 +16,7 @@ describe('RequestPayoutHandler', () => {
   /** An owner whose wallet holds `pence`, credited as a settled deposit would. */
   const funded = async (role: WalletOwner['role'], pence: number): Promise<WalletOwner> => {
     const owner: WalletOwner = { userId: randomUUID(), role };
-    await harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -pence },
-            { account: walletOf(owner), amountPence: pence },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    await creditAccount(harness, walletOf(owner), pence);
     return owner;
   };
   const walletEntries = async (owner: WalletOwner) =>

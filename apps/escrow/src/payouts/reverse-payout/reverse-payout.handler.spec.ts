@@ -3,13 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import { walletOf, type WalletOwner } from '../../wallets/wallet.js';
 import type { Payout } from '../payout.js';
 import { PayoutRepository } from '../payout.repository.js';
 import { RequestPayoutCommand } from '../request-payout/request-payout.command.js';
 import { ReversePayoutCommand } from './reverse-payout.command.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('ReversePayoutHandler', () => {
   let harness: ServiceHarness;
@@ -17,20 +16,7 @@ describe('ReversePayoutHandler', () => {
 
   const requested = async () => {
     const vendor: WalletOwner = { userId: randomUUID(), role: 'vendor' };
-    await harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -1000 },
-            { account: walletOf(vendor), amountPence: 1000 },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    await creditAccount(harness, walletOf(vendor), 1000);
     const { payout_id: payoutId } = await harness.commands.execute(
       new RequestPayoutCommand(vendor, { amount: 8 }),
     );

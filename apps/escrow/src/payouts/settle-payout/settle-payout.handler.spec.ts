@@ -1,14 +1,12 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import { HandlePaymentWebhookCommand } from '../../payments/handle-payment-webhook/handle-payment-webhook.command.js';
 import { DEV_ONLY_PAYMENTS_WEBHOOK_SECRET } from '../../payments/payments.config.js';
 import { signTestWebhook, TEST_SIGNATURE_HEADER } from '../../payments/test-provider-webhook.js';
 import { walletOf, type WalletOwner } from '../../wallets/wallet.js';
 import { RequestPayoutCommand } from '../request-payout/request-payout.command.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('SettlePayoutHandler, through the payment webhook', () => {
   let harness: ServiceHarness;
@@ -17,20 +15,7 @@ describe('SettlePayoutHandler, through the payment webhook', () => {
   /** A vendor with £10 who asked for an £8 payout, which the provider has not reported on. */
   const requested = async () => {
     const vendor: WalletOwner = { userId: randomUUID(), role: 'vendor' };
-    await harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -1000 },
-            { account: walletOf(vendor), amountPence: 1000 },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    await creditAccount(harness, walletOf(vendor), 1000);
     const { payout_id: payoutId } = await harness.commands.execute(
       new RequestPayoutCommand(vendor, { amount: 8 }),
     );

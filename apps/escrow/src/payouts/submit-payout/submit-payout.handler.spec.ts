@@ -1,11 +1,8 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import {
   PAYMENT_PROVIDER,
   PayoutRefused,
@@ -14,6 +11,7 @@ import {
 import { walletOf, type WalletOwner } from '../../wallets/wallet.js';
 import { PayoutSubmissionPoller } from '../payout-submission.poller.js';
 import { RequestPayoutCommand } from '../request-payout/request-payout.command.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('SubmitPayoutHandler', () => {
   let harness: ServiceHarness;
@@ -28,20 +26,7 @@ describe('SubmitPayoutHandler', () => {
   /** A vendor with £10 who asked for an £8 payout. */
   const requested = async () => {
     const vendor: WalletOwner = { userId: randomUUID(), role: 'vendor' };
-    await harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -1000 },
-            { account: walletOf(vendor), amountPence: 1000 },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    await creditAccount(harness, walletOf(vendor), 1000);
     const reply = await harness.commands.execute(new RequestPayoutCommand(vendor, { amount: 8 }));
     return { vendor, payoutId: reply.payout_id, reply };
   };

@@ -1,12 +1,10 @@
 import type { UserPrincipal, WalletQuery } from '#contracts';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { ESCROW } from '../../escrow.definition.js';
-import { Ledger } from '../../ledger/ledger.repository.js';
-import { PROVIDER_CLEARING } from '../../ledger/transfer.js';
 import { walletOf, type WalletOwner } from '../wallet.js';
 import { GetWalletQuery } from './get-wallet.query.js';
+import { creditAccount } from '../../../../../test/support/ledger-funding.js';
 
 describe('GetWalletHandler', () => {
   let harness: ServiceHarness;
@@ -15,20 +13,7 @@ describe('GetWalletHandler', () => {
   const walletFor = (owner: WalletOwner, request: WalletQuery = {}) =>
     harness.queries.execute(new GetWalletQuery(owner, request));
   const credit = (owner: WalletOwner, pence: number) =>
-    harness.app
-      .get(MikroORM)
-      .em.fork()
-      .transactional((em) =>
-        harness.app.get(Ledger).post(em, {
-          kind: 'deposit',
-          idempotencyKey: `spec-funding:${randomUUID()}`,
-          legs: [
-            { account: PROVIDER_CLEARING, amountPence: -pence },
-            { account: walletOf(owner), amountPence: pence },
-          ],
-          reference: { spec: 'funding' },
-        }),
-      );
+    creditAccount(harness, walletOf(owner), pence);
 
   beforeAll(async () => {
     harness = await ServiceHarness.start('escrow', ESCROW);
