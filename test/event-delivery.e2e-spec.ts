@@ -95,12 +95,13 @@ describe('event delivery: retries through outages, lead-by-lead refunds, re-driv
     return Number(line?.split(' ').pop());
   };
   const redrive = async (...args: string[]) => {
-    const { stdout } = await promisify(execFile)(process.execPath, [
-      REDRIVE_CLI,
-      '--consumer',
-      CONSUMER,
-      ...args,
-    ]);
+    // This file's nats-server is in the test's environment, not the worker's, which a child
+    // inherits by default.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [REDRIVE_CLI, '--consumer', CONSUMER, ...args],
+      { env: process.env },
+    );
     return stdout;
   };
 

@@ -3,11 +3,13 @@ import net from 'node:net';
 /**
  * A TCP proxy in front of the run's Postgres, for one app: `cut()` drops every connection through
  * it and refuses new ones, as a database failover or a network partition does to that app alone,
- * until `restore()`. The database itself, and every other app, carry on.
+ * until `restore()`. The database itself, and every other app, carry on. `dropNextSending(text)`
+ * loses one connection at a chosen moment: the next time the app sends `text` on it.
  */
 export class DatabaseProxy {
   private readonly sockets = new Set<net.Socket>();
   private refusing = false;
+  private armed?: { text: string; dropped: () => void };
 
   private constructor(
     private readonly server: net.Server,
@@ -35,6 +37,16 @@ export class DatabaseProxy {
     this.refusing = false;
   }
 
+  /**
+   * Resolves once the next client message containing `text` (a statement's SQL, say) has been
+   * swallowed and its connection closed on both sides, as a connection lost mid-request is.
+   */
+  dropNextSending(text: string): Promise<void> {
+    return new Promise((dropped) => {
+      this.armed = { text, dropped };
+    });
+  }
+
   async stop(): Promise<void> {
     this.cut();
     await new Promise((resolve) => this.server.close(resolve));
@@ -57,6 +69,20 @@ export class DatabaseProxy {
         other.destroy();
       });
     }
-    client.pipe(upstream).pipe(client);
+    upstream.pipe(client);
+    client.on('data', (chunk: Buffer) => {
+      const armed = this.armed;
+      if (armed && chunk.includes(armed.text)) {
+        this.armed = undefined;
+        client.destroy();
+        upstream.destroy();
+        armed.dropped();
+        return;
+      }
+      if (!upstream.write(chunk)) {
+        client.pause();
+        upstream.once('drain', () => client.resume());
+      }
+    });
   }
 }

@@ -5,37 +5,34 @@
  *    TEST_DATABASE_URL, else of DATABASE_URL, else on 127.0.0.1:5432, else (no
  *    server answers there) on an embedded Postgres started for this run, as
  *    `npm start` does;
- *  - a private nats-server with JetStream on a free port and a temporary
- *    store, unless TEST_NATS_URL names a server to use instead. It runs the
- *    generated authorization (k8s/nats/tradematch-auth.conf, from
- *    libs/contracts) with a random password per app, exported as
- *    NATS_PASSWORD_<SERVICE> so that each app started in the test process
- *    connects as itself, plus a `test-fixtures` user (any subject, password
- *    in TEST_NATS_FIXTURES_PASSWORD) for the fixtures that play no app.
- * The resulting DATABASE_URL and NATS_URL are exported through process.env,
+ *  - the configuration of the test files' private nats-servers (each file
+ *    starts its own: suite-infrastructure.mjs), unless TEST_NATS_URL names a
+ *    server to use instead. It is the generated authorization
+ *    (k8s/nats/tradematch-auth.conf, from libs/contracts) with a random
+ *    password per app, exported as NATS_PASSWORD_<SERVICE> so that each app
+ *    started in the test process connects as itself, plus a `test-fixtures`
+ *    user (any subject, password in TEST_NATS_FIXTURES_PASSWORD) for the
+ *    fixtures that play no app.
+ * The resulting DATABASE_URL (and NATS_URL, with TEST_NATS_URL) are exported through process.env,
  * which the test processes inherit. What teardown needs is kept on globalThis,
  * which jest shares between globalSetup and globalTeardown.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.mjs';
-import { canConnect, findOnPath, freePort, redact } from '../../scripts/lib/local-infra.mjs';
+import { canConnect, findOnPath, redact } from '../../scripts/lib/local-infra.mjs';
 import globalTeardown from './global-teardown.mjs';
 
 const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const NATS_START_TIMEOUT_MS = 10_000;
 const EMBEDDED_PG_FIRST_PORT = 55433;
 
 export default async function globalSetup() {
   const state = {
     databaseName: undefined,
     maintenanceUrl: undefined,
-    nats: undefined,
     natsDir: undefined,
     mailDir: undefined,
     postgres: undefined,
@@ -46,7 +43,13 @@ export default async function globalSetup() {
     // Checked first so a missing nats-server fails before anything is created.
     const natsBinary = process.env.TEST_NATS_URL ? undefined : requireNatsServer();
     process.env.DATABASE_URL = await createTestDatabase(state);
-    process.env.NATS_URL = process.env.TEST_NATS_URL ?? (await startNatsServer(natsBinary, state));
+    if (process.env.TEST_NATS_URL) {
+      process.env.NATS_URL = process.env.TEST_NATS_URL;
+    } else {
+      state.natsDir = await mkdtemp(path.join(os.tmpdir(), 'tradematch-test-nats-config-'));
+      process.env.TEST_NATS_BINARY = natsBinary;
+      process.env.TEST_NATS_CONFIG = await writeNatsConfig(state.natsDir);
+    }
     process.env.LOG_LEVEL ??= 'warn';
     process.env.JWT_SECRET ??= 'test-only-jwt-secret-0123456789abcdef';
     // The suites register and sign in dozens of accounts from one address within seconds; the
@@ -130,25 +133,6 @@ function requireNatsServer() {
   return binary;
 }
 
-async function startNatsServer(binary, state) {
-  state.natsDir = await mkdtemp(path.join(os.tmpdir(), 'tradematch-test-nats-'));
-  const port = await freePort();
-  const logFile = path.join(state.natsDir, 'nats-server.log');
-  const configFile = await writeNatsConfig(state.natsDir);
-  const args = ['-c', configFile, '-a', '127.0.0.1', '-p', String(port), '-js'];
-  args.push('-sd', state.natsDir, '-l', logFile);
-  // The passwords reach the server as the variables the configuration names, as in production.
-  // A configuration it refuses is said on stderr, before any log file exists.
-  state.nats = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], env: process.env });
-  let stderr = '';
-  state.nats.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
-  // If jest dies without running teardown, don't leave the server behind.
-  process.once('exit', () => state.nats.kill('SIGKILL'));
-
-  await waitUntilAccepting(port, state.nats, logFile, () => stderr);
-  return `nats://127.0.0.1:${port}`;
-}
-
 async function writeNatsConfig(directory) {
   const built = (file) => path.join(import.meta.dirname, '../../dist/libs', file);
   const [{ SERVICE_NAMES }, { servicePasswordVariable }, { natsAuthorizationConfig }] =
@@ -179,15 +163,4 @@ async function writeNatsConfig(directory) {
 // string (a leading digit or dash would make it a number, or fail).
 function natsPassword() {
   return `p${randomBytes(18).toString('hex')}`;
-}
-
-async function waitUntilAccepting(port, child, logFile, stderr) {
-  const deadline = Date.now() + NATS_START_TIMEOUT_MS;
-  while (!(await canConnect('127.0.0.1', port))) {
-    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-      const log = await readFile(logFile, 'utf8').catch(() => stderr() || '(no log written)');
-      throw new Error(`nats-server did not start on 127.0.0.1:${port}. Its log:\n${log}`);
-    }
-    await sleep(50);
-  }
 }

@@ -3,32 +3,19 @@
  * setup fails halfway, so every step tolerates what setup did not get to.
  * KEEP_TEST_DB=1 keeps the test database for inspection.
  */
-import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
-
-const NATS_STOP_TIMEOUT_MS = 5000;
 
 export default async function globalTeardown() {
   const state = globalThis.__TRADEMATCH_TEST__;
   if (!state) return;
   delete globalThis.__TRADEMATCH_TEST__;
 
-  if (state.nats) await stopProcess(state.nats);
   if (state.natsDir) await rm(state.natsDir, { recursive: true, force: true });
   if (state.mailDir) await rm(state.mailDir, { recursive: true, force: true });
   if (state.databaseName && !state.postgres) await dropOrKeepDatabase(state);
   if (state.postgres) await state.postgres.stop();
   if (state.postgresDir) await rm(state.postgresDir, { recursive: true, force: true });
-}
-
-async function stopProcess(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const killer = setTimeout(() => child.kill('SIGKILL'), NATS_STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(killer);
 }
 
 async function dropOrKeepDatabase({ maintenanceUrl, databaseName }) {
@@ -40,7 +27,7 @@ async function dropOrKeepDatabase({ maintenanceUrl, databaseName }) {
   await client.connect();
   try {
     await warnAboutOpenConnections(client, databaseName);
-    // The run's database and each test file's (suite-database.mjs), named after it.
+    // The run's database and each test file's (suite-infrastructure.mjs), named after it.
     const { rows } = await client.query(
       `select datname from pg_database where datname = $1 or datname like $1 || '\\_f%'`,
       [databaseName],

@@ -10,7 +10,7 @@ import { EventTablePruner } from './event-table-pruner.js';
 
 describe('EventTablePruner (real Postgres, a 1 s retention)', () => {
   const schema = `spec_prune_${randomUUID().slice(0, 8)}`;
-  // Made in beforeAll: the test file's own database is named by then (suite-database.mjs).
+  // Made in beforeAll: the test file's own database is named by then (suite-infrastructure.mjs).
   let db: pg.Pool;
   let app: INestApplication;
 
