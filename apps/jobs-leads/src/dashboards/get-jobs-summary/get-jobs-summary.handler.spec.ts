@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CUSTOMER_CONTACT } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { CancelJobCommand } from '../../jobs/cancel-job/cancel-job.command.js';
 import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
@@ -46,12 +47,7 @@ describe('GetJobsSummaryHandler', () => {
   const published = async (owner: Customer, area: string) => {
     const jobId = await draft(owner, area);
     await harness.commands.execute(
-      new PublishJobCommand(owner, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
+      new PublishJobCommand(owner, { job_id: jobId, ...CUSTOMER_CONTACT }),
     );
     return jobId;
   };

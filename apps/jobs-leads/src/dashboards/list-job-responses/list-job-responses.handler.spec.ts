@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
-import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
-import { PublishJobCommand } from '../../jobs/publish-job/publish-job.command.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { SendQuoteCommand } from '../../quotes/send-quote/send-quote.command.js';
 import { WithdrawQuoteCommand } from '../../quotes/withdraw-quote/withdraw-quote.command.js';
@@ -16,27 +15,15 @@ describe('ListJobResponsesHandler', () => {
   const onlyOffered = { userId: randomUUID(), role: 'vendor' } as const;
 
   /** A live job offered to the three tilers covering EX. */
-  const live = async () => {
-    const { job_id: jobId } = await harness.commands.execute(
-      new CreateJobCommand(customer, {
-        title: 'Retile the bathroom floor',
-        trade_category: 'Tiling',
-        budget_min: 300,
-        budget_max: 800,
-        timeframe: 'within_a_month',
-        postcode: 'EX1 1AA',
-      }),
-    );
-    await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
-    );
-    return jobId;
-  };
+  const live = () =>
+    publishedJob(harness, customer, {
+      title: 'Retile the bathroom floor',
+      trade_category: 'Tiling',
+      budget_min: 300,
+      budget_max: 800,
+      timeframe: 'within_a_month',
+      postcode: 'EX1 1AA',
+    });
   /** Escrow is not running here: the acceptance is marked paid straight in the table. */
   const accepted = async (jobId: string, vendor: { userId: string }, name: string, at: string) => {
     const { rows } = await harness.db.query(

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { CUSTOMER_CONTACT, publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
-import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
-import { PublishJobCommand } from '../../jobs/publish-job/publish-job.command.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
 import { ListLeadContactsQuery } from './list-lead-contacts.query.js';
@@ -14,23 +13,18 @@ describe('ListLeadContactsHandler', () => {
 
   /** A live job offered to both roofers covering TR; `paying` accepted it. Its two leads. */
   const job = async (owner: { userId: string; role: 'customer' } = customer) => {
-    const { job_id: jobId } = await harness.commands.execute(
-      new CreateJobCommand(owner, {
+    const jobId = await publishedJob(
+      harness,
+      owner,
+      {
         title: 'Replace slipped roof tiles',
         trade_category: 'Roofing',
         budget_min: 200,
         budget_max: 400,
         timeframe: 'urgent',
         postcode: 'TR1 1AA',
-      }),
-    );
-    await harness.commands.execute(
-      new PublishJobCommand(owner, {
-        job_id: jobId,
-        customer_name: 'Alice Customer',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
+      },
+      { ...CUSTOMER_CONTACT, customer_name: 'Alice Customer' },
     );
     // Escrow is not running here: the acceptance is marked paid straight in the table.
     await harness.db.query(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CUSTOMER_CONTACT } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
@@ -56,12 +57,7 @@ describe('CancelJobHandler', () => {
   it('closes the open offers of a live job and names the accepted leads for escrow to refund', async () => {
     const jobId = await draft();
     await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
+      new PublishJobCommand(customer, { job_id: jobId, ...CUSTOMER_CONTACT }),
     );
     // Paid for through escrow in real life; here the row is simply marked so.
     const paid = await harness.db.query(

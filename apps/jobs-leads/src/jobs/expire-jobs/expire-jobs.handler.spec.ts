@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
-import { CreateJobCommand } from '../create-job/create-job.command.js';
-import { PublishJobCommand } from '../publish-job/publish-job.command.js';
 import { ExpireJobsCommand } from './expire-jobs.command.js';
 
 describe('ExpireJobsHandler', () => {
@@ -33,24 +32,14 @@ describe('ExpireJobsHandler', () => {
         },
       ),
     );
-    const { job_id: jobId } = await harness.commands.execute(
-      new CreateJobCommand(customer, {
-        title: 'Skim the living room ceiling',
-        trade_category: 'Plastering',
-        budget_min: 300,
-        budget_max: 600,
-        timeframe: 'flexible',
-        postcode: 'HG1 2RQ',
-      }),
-    );
-    await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
-    );
+    const jobId = await publishedJob(harness, customer, {
+      title: 'Skim the living room ceiling',
+      trade_category: 'Plastering',
+      budget_min: 300,
+      budget_max: 600,
+      timeframe: 'flexible',
+      postcode: 'HG1 2RQ',
+    });
     const state = async () =>
       (
         await harness.db.query(

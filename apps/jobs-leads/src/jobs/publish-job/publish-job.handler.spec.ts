@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CUSTOMER_CONTACT } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
@@ -8,11 +9,8 @@ import { PublishJobCommand } from './publish-job.command.js';
 describe('PublishJobHandler', () => {
   let harness: ServiceHarness;
   const customer = { userId: randomUUID(), role: 'customer' } as const;
-  const contact = {
-    customer_name: 'Alice',
-    customer_email: 'Alice@Example.com',
-    customer_phone: '07911 123456',
-  };
+  // Mixed case, so the spec sees the job keep the address lowercased.
+  const contact = { ...CUSTOMER_CONTACT, customer_email: 'Alice@Example.com' };
   const vendor = async (trade: string, area: string) => {
     const principal = { userId: randomUUID(), role: 'vendor' } as const;
     await harness.commands.execute(

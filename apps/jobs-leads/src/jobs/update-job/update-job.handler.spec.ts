@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CUSTOMER_CONTACT } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { CreateJobCommand } from '../create-job/create-job.command.js';
@@ -48,12 +49,7 @@ describe('UpdateJobHandler', () => {
       new UpdateJobCommand(customer, { job_id: jobId, postcode: 'LS1 4DY' }),
     );
     await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
+      new PublishJobCommand(customer, { job_id: jobId, ...CUSTOMER_CONTACT }),
     );
     await expect(
       harness.commands.execute(new UpdateJobCommand(customer, { job_id: jobId, title: 'Changed' })),

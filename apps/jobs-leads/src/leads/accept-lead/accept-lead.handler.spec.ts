@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { CancelJobCommand } from '../../jobs/cancel-job/cancel-job.command.js';
-import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
-import { PublishJobCommand } from '../../jobs/publish-job/publish-job.command.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
 import { DeclineLeadCommand } from '../decline-lead/decline-lead.command.js';
@@ -19,24 +18,14 @@ describe('AcceptLeadHandler', () => {
 
   /** Publishes a job that `vendor`, the only roofer covering CA, is offered; its lead and job. */
   const offered = async () => {
-    const { job_id: jobId } = await harness.commands.execute(
-      new CreateJobCommand(customer, {
-        title: 'Replace slipped roof tiles',
-        trade_category: 'Roofing',
-        budget_min: 200,
-        budget_max: 400,
-        timeframe: 'urgent',
-        postcode: 'CA1 1RR',
-      }),
-    );
-    await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
-    );
+    const jobId = await publishedJob(harness, customer, {
+      title: 'Replace slipped roof tiles',
+      trade_category: 'Roofing',
+      budget_min: 200,
+      budget_max: 400,
+      timeframe: 'urgent',
+      postcode: 'CA1 1RR',
+    });
     const { rows } = await harness.db.query('select id from jobs.lead where job_id = $1', [jobId]);
     return { jobId, leadId: rows[0].id as string };
   };

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
-import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
-import { PublishJobCommand } from '../../jobs/publish-job/publish-job.command.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
 import { DeclineLeadCommand } from './decline-lead.command.js';
@@ -26,24 +25,14 @@ describe('DeclineLeadHandler', () => {
         service_radius_miles: 10,
       }),
     );
-    const { job_id: jobId } = await harness.commands.execute(
-      new CreateJobCommand(customer, {
-        title: 'Replace slipped roof tiles',
-        trade_category: 'Roofing',
-        budget_min: 200,
-        budget_max: 400,
-        timeframe: 'urgent',
-        postcode: 'LA1 1HE',
-      }),
-    );
-    await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
-    );
+    const jobId = await publishedJob(harness, customer, {
+      title: 'Replace slipped roof tiles',
+      trade_category: 'Roofing',
+      budget_min: 200,
+      budget_max: 400,
+      timeframe: 'urgent',
+      postcode: 'LA1 1HE',
+    });
     ({ id: leadId } = (
       await harness.db.query('select id from jobs.lead where job_id = $1', [jobId])
     ).rows[0]);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
-import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
-import { PublishJobCommand } from '../../jobs/publish-job/publish-job.command.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
 import { GetLeadQuery } from './get-lead.query.js';
@@ -28,24 +27,14 @@ describe('GetLeadHandler', () => {
         service_radius_miles: 10,
       }),
     );
-    ({ job_id: jobId } = await harness.commands.execute(
-      new CreateJobCommand(customer, {
-        title: 'Rewire the garden shed',
-        trade_category: 'Electrical',
-        budget_min: 300,
-        budget_max: 700,
-        timeframe: 'within_a_week',
-        postcode: 'DH1 3HP',
-      }),
-    ));
-    await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
-    );
+    jobId = await publishedJob(harness, customer, {
+      title: 'Rewire the garden shed',
+      trade_category: 'Electrical',
+      budget_min: 300,
+      budget_max: 700,
+      timeframe: 'within_a_week',
+      postcode: 'DH1 3HP',
+    });
     ({ id: leadId } = (
       await harness.db.query('select id from jobs.lead where job_id = $1', [jobId])
     ).rows[0]);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
-import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
-import { PublishJobCommand } from '../../jobs/publish-job/publish-job.command.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
 import { ListLeadsQuery } from './list-leads.query.js';
@@ -13,27 +12,15 @@ describe('ListLeadsHandler', () => {
 
   const list = (who: ListLeadsQuery['vendor'], page: ListLeadsQuery['page']) =>
     harness.queries.execute(new ListLeadsQuery(who, page));
-  const publish = async (title: string) => {
-    const { job_id: jobId } = await harness.commands.execute(
-      new CreateJobCommand(customer, {
-        title,
-        trade_category: 'Electrical',
-        budget_min: 300,
-        budget_max: 700,
-        timeframe: 'within_a_week',
-        postcode: 'NE1 7RU',
-      }),
-    );
-    await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
-    );
-    return jobId;
-  };
+  const publish = (title: string) =>
+    publishedJob(harness, customer, {
+      title,
+      trade_category: 'Electrical',
+      budget_min: 300,
+      budget_max: 700,
+      timeframe: 'within_a_week',
+      postcode: 'NE1 7RU',
+    });
 
   beforeAll(async () => {
     harness = await ServiceHarness.start('jobs-leads', JOBS_LEADS);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { CancelJobCommand } from '../../jobs/cancel-job/cancel-job.command.js';
-import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
-import { PublishJobCommand } from '../../jobs/publish-job/publish-job.command.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
 import { SendQuoteCommand } from '../send-quote/send-quote.command.js';
@@ -16,24 +15,14 @@ describe('GetQuoteHandler', () => {
 
   /** A live job offered to `vendor` and `rival` (the painters covering TA); both accepted and quoted. */
   const quoted = async () => {
-    const { job_id: jobId } = await harness.commands.execute(
-      new CreateJobCommand(customer, {
-        title: 'Paint the hallway',
-        trade_category: 'Painting & Decorating',
-        budget_min: 200,
-        budget_max: 400,
-        timeframe: 'within_a_month',
-        postcode: 'TA1 1AA',
-      }),
-    );
-    await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
-    );
+    const jobId = await publishedJob(harness, customer, {
+      title: 'Paint the hallway',
+      trade_category: 'Painting & Decorating',
+      budget_min: 200,
+      budget_max: 400,
+      timeframe: 'within_a_month',
+      postcode: 'TA1 1AA',
+    });
     // Escrow is not running here: the acceptances are marked paid straight in the table.
     await harness.db.query(
       `update jobs.lead set status = 'accepted', accepted_at = now(), conversation_id = gen_random_uuid()

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
-import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
-import { PublishJobCommand } from '../../jobs/publish-job/publish-job.command.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
 import { SendQuoteCommand } from '../send-quote/send-quote.command.js';
@@ -21,24 +20,14 @@ describe('RejectQuoteHandler', () => {
   });
   /** A live job offered to `vendor`, the only landscaper covering TQ, who accepted and quoted. */
   const quoted = async () => {
-    const { job_id: jobId } = await harness.commands.execute(
-      new CreateJobCommand(customer, {
-        title: 'Lay a patio in the back garden',
-        trade_category: 'Landscaping',
-        budget_min: 300,
-        budget_max: 800,
-        timeframe: 'within_a_month',
-        postcode: 'TQ1 1AA',
-      }),
-    );
-    await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
-    );
+    const jobId = await publishedJob(harness, customer, {
+      title: 'Lay a patio in the back garden',
+      trade_category: 'Landscaping',
+      budget_min: 300,
+      budget_max: 800,
+      timeframe: 'within_a_month',
+      postcode: 'TQ1 1AA',
+    });
     // Escrow is not running here: the vendor's acceptance is marked paid straight in the table.
     const { rows } = await harness.db.query(
       `update jobs.lead set status = 'accepted', accepted_at = now(), conversation_id = $2

@@ -1,5 +1,6 @@
 import type { SendQuoteRequest } from '#contracts';
 import { randomUUID } from 'node:crypto';
+import { CUSTOMER_CONTACT } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { CancelJobCommand } from '../../jobs/cancel-job/cancel-job.command.js';
 import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
@@ -31,12 +32,7 @@ describe('SendQuoteHandler', () => {
   const live = async () => {
     const jobId = await draft();
     await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
+      new PublishJobCommand(customer, { job_id: jobId, ...CUSTOMER_CONTACT }),
     );
     return jobId;
   };

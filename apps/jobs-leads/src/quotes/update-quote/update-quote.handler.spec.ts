@@ -1,9 +1,8 @@
 import type { SendQuoteRequest } from '#contracts';
 import { randomUUID } from 'node:crypto';
+import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { CancelJobCommand } from '../../jobs/cancel-job/cancel-job.command.js';
-import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
-import { PublishJobCommand } from '../../jobs/publish-job/publish-job.command.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
 import { SendQuoteCommand } from '../send-quote/send-quote.command.js';
@@ -17,24 +16,14 @@ describe('UpdateQuoteHandler', () => {
 
   /** A live job offered to `vendor`, the only plasterer covering EX, who accepted and quoted. */
   const quoted = async (quote: Partial<SendQuoteRequest> = {}) => {
-    const { job_id: jobId } = await harness.commands.execute(
-      new CreateJobCommand(customer, {
-        title: 'Skim the living room ceiling',
-        trade_category: 'Plastering',
-        budget_min: 200,
-        budget_max: 500,
-        timeframe: 'within_a_week',
-        postcode: 'EX1 1HS',
-      }),
-    );
-    await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
-    );
+    const jobId = await publishedJob(harness, customer, {
+      title: 'Skim the living room ceiling',
+      trade_category: 'Plastering',
+      budget_min: 200,
+      budget_max: 500,
+      timeframe: 'within_a_week',
+      postcode: 'EX1 1HS',
+    });
     // Escrow is not running here: the vendor's acceptance is marked paid straight in the table.
     await harness.db.query(
       `update jobs.lead set status = 'accepted', accepted_at = now(), conversation_id = $2

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { CancelJobCommand } from '../../jobs/cancel-job/cancel-job.command.js';
-import { CreateJobCommand } from '../../jobs/create-job/create-job.command.js';
-import { PublishJobCommand } from '../../jobs/publish-job/publish-job.command.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
 import { SendQuoteCommand } from '../send-quote/send-quote.command.js';
@@ -22,24 +21,14 @@ describe('WithdrawQuoteHandler', () => {
   });
   /** A live job offered to `vendor`, the only electrician covering PL, who accepted and quoted. */
   const quoted = async () => {
-    const { job_id: jobId } = await harness.commands.execute(
-      new CreateJobCommand(customer, {
-        title: 'Replace a scorched socket',
-        trade_category: 'Electrical',
-        budget_min: 50,
-        budget_max: 150,
-        timeframe: 'urgent',
-        postcode: 'PL1 2AA',
-      }),
-    );
-    await harness.commands.execute(
-      new PublishJobCommand(customer, {
-        job_id: jobId,
-        customer_name: 'Alice',
-        customer_email: 'alice@example.com',
-        customer_phone: '07911 123456',
-      }),
-    );
+    const jobId = await publishedJob(harness, customer, {
+      title: 'Replace a scorched socket',
+      trade_category: 'Electrical',
+      budget_min: 50,
+      budget_max: 150,
+      timeframe: 'urgent',
+      postcode: 'PL1 2AA',
+    });
     // Escrow is not running here: the vendor's acceptance is marked paid straight in the table.
     const { rows } = await harness.db.query(
       `update jobs.lead set status = 'accepted', accepted_at = now(), conversation_id = $2
