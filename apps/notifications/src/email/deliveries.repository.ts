@@ -54,19 +54,23 @@ export class DeliveriesRepository {
     now: Date,
     digestMs: number,
   ): Promise<Date> {
-    const [waiting] = await em.execute<{ next_attempt_at: Date | string }[]>(
-      `select next_attempt_at from notifications.delivery
-       where recipient_id = ? and digest_key = ? and status = 'pending'
-       order by next_attempt_at limit 1 for update`,
-      [recipientId, digestKey],
+    // One statement: the waiting row (locked) and the last one sent, either of them absent.
+    const [{ waiting_at: waitingAt, last_sent_at: lastSentAt }] = await em.execute<
+      { waiting_at: string | null; last_sent_at: string | null }[]
+    >(
+      `select w.next_attempt_at as waiting_at, s.last_sent_at
+       from (select 1) as one
+       left join lateral (
+         select next_attempt_at from notifications.delivery
+         where recipient_id = ? and digest_key = ? and status = 'pending'
+         order by next_attempt_at limit 1 for update) as w on true
+       cross join lateral (
+         select max(sent_at) as last_sent_at from notifications.delivery
+         where recipient_id = ? and digest_key = ? and status = 'sent') as s`,
+      [recipientId, digestKey, recipientId, digestKey],
     );
     // Raw SQL answers timestamps as text.
-    if (waiting) return new Date(waiting.next_attempt_at);
-    const [{ last_sent_at: lastSentAt }] = await em.execute<{ last_sent_at: string | null }[]>(
-      `select max(sent_at) as last_sent_at from notifications.delivery
-       where recipient_id = ? and digest_key = ? and status = 'sent'`,
-      [recipientId, digestKey],
-    );
+    if (waitingAt) return new Date(waitingAt);
     if (!lastSentAt) return now;
     return new Date(Math.max(now.getTime(), Date.parse(lastSentAt) + digestMs));
   }

@@ -21,6 +21,8 @@ interface OutboxRow {
   id: string;
   subject: string;
   envelope: EventEnvelope;
+  /** A bigint, which raw SQL answers as text. */
+  seq: string;
 }
 
 interface OutboxBacklog {
@@ -126,12 +128,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async publishBatch(): Promise<number> {
     const js = await this.nats.jetStream();
     return this.orm.em.fork().transactional(async (em) => {
+      const schema = this.persistence.schema;
+      // Claimed and marked in one statement; a failed publish rolls the mark back with the rest.
       const rows = await em.execute<OutboxRow[]>(
-        `select id, subject, envelope from "${this.persistence.schema}".outbox
-         where published_at is null order by seq limit ? for update skip locked`,
+        `update "${schema}".outbox set published_at = now()
+         where id in (select id from "${schema}".outbox
+           where published_at is null order by seq limit ? for update skip locked)
+         returning id, subject, envelope, seq`,
         [BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
+      // RETURNING keeps no order; publishing in outbox order keeps each subject's events in order.
+      rows.sort((a, b) => Number(a.seq) - Number(b.seq));
       await Promise.all(
         rows.map((row) => {
           const messageHeaders = headers();
@@ -141,10 +149,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
             headers: messageHeaders,
           });
         }),
-      );
-      await em.execute(
-        `update "${this.persistence.schema}".outbox set published_at = now() where id in (?)`,
-        [rows.map((row) => row.id)],
       );
       return rows.length;
     });

@@ -17,11 +17,14 @@ import {
 } from '../../stream/user-event-items.repository.js';
 import { AudienceRepository } from '../audience.repository.js';
 import { NotificationMetrics } from '../notification-metrics.service.js';
-import type { PlannedNotification } from '../notification-rule.js';
+import type { Audience, PlannedNotification } from '../notification-rule.js';
 import { notificationsFor, plannedFor } from '../notification-rules.js';
 import { NotificationsRepository } from '../notifications.repository.js';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../notifications.config.js';
 import { FanOutEventCommand } from './fan-out-event.command.js';
+
+/** The recipients an audience of the rules names for the event at hand. */
+type AudienceOf = (audience: Audience) => Promise<string[]>;
 
 /** One notification to write: for this recipient, keyed by this event. */
 interface Target {
@@ -68,8 +71,18 @@ export class FanOutEventHandler implements ICommandHandler<FanOutEventCommand> {
         await this.participants.learn(em, event);
         await this.recipients.apply(em, event);
         if (this.isStale(event)) return;
+        // The rules and the live changes often name the same audience: it is read once.
+        const resolved = new Map<Audience, Promise<string[]>>();
+        const audienceOf: AudienceOf = (audience) => {
+          let recipients = resolved.get(audience);
+          if (!recipients) {
+            recipients = this.audience.resolve(em, event, audience);
+            resolved.set(audience, recipients);
+          }
+          return recipients;
+        };
         const targets = [
-          ...(await this.targetsOf(em, event)),
+          ...(await this.targetsOf(event, audienceOf)),
           ...(await this.lateAward(em, event)),
         ];
         const items: NewUserEventItem[] = [];
@@ -84,7 +97,7 @@ export class FanOutEventHandler implements ICommandHandler<FanOutEventCommand> {
             });
           }
         }
-        items.push(...(await this.liveChanges(em, event)));
+        items.push(...(await this.liveChanges(event, audienceOf)));
         await this.userEvents.add(em, items, event.correlation_id, this.clock.now());
       },
       { propagation: TransactionPropagation.REQUIRED },
@@ -95,10 +108,10 @@ export class FanOutEventHandler implements ICommandHandler<FanOutEventCommand> {
     return this.clock.now().getTime() - Date.parse(event.occurred_at) > this.config.maxEventAgeMs;
   }
 
-  private async targetsOf(em: EntityManager, event: EventEnvelope): Promise<Target[]> {
+  private async targetsOf(event: EventEnvelope, audienceOf: AudienceOf): Promise<Target[]> {
     const targets: Target[] = [];
     for (const planned of notificationsFor(event)) {
-      for (const recipientId of await this.audience.resolve(em, event, planned.audience)) {
+      for (const recipientId of await audienceOf(planned.audience)) {
         targets.push({ eventId: event.event_id, type: event.event_type, recipientId, planned });
       }
     }
@@ -122,10 +135,13 @@ export class FanOutEventHandler implements ICommandHandler<FanOutEventCommand> {
     }));
   }
 
-  private async liveChanges(em: EntityManager, event: EventEnvelope): Promise<NewUserEventItem[]> {
+  private async liveChanges(
+    event: EventEnvelope,
+    audienceOf: AudienceOf,
+  ): Promise<NewUserEventItem[]> {
     const items: NewUserEventItem[] = [];
     for (const change of liveChangesFor(event)) {
-      for (const recipientId of await this.audience.resolve(em, event, change.audience)) {
+      for (const recipientId of await audienceOf(change.audience)) {
         items.push({
           key: `${event.event_id}:${change.kind}:${recipientId}`,
           recipientId,
