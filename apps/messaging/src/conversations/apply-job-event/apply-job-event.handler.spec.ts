@@ -1,9 +1,11 @@
 import type { EventEnvelope } from '#contracts';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import {
+  newParticipant,
+  openedConversation,
+} from '../../../../../test/support/messaging-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { MESSAGING } from '../../messaging.definition.js';
-import { Conversation } from '../conversation.entity.js';
 import { ApplyJobEventCommand } from './apply-job-event.command.js';
 
 describe('ApplyJobEventHandler', () => {
@@ -13,20 +15,14 @@ describe('ApplyJobEventHandler', () => {
   });
   afterAll(() => harness.stop());
 
-  const openConversation = async (jobId: string): Promise<Conversation> => {
-    const conversation = Conversation.open(
-      {
-        id: randomUUID(),
-        jobId,
-        leadId: randomUUID(),
-        customerId: randomUUID(),
-        vendorId: randomUUID(),
-      },
+  const openConversation = (jobId: string) =>
+    openedConversation(
+      harness,
+      newParticipant('customer'),
+      newParticipant('vendor'),
       new Date('2026-11-22T10:00:00.000Z'),
+      { jobId },
     );
-    await harness.app.get(MikroORM).em.fork().persist(conversation).flush();
-    return conversation;
-  };
   const jobCancelled = (jobId: string, occurredAt: string): EventEnvelope<'JOB_CANCELLED'> => ({
     event_id: randomUUID(),
     event_type: 'JOB_CANCELLED',

@@ -1,9 +1,11 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
+import {
+  newParticipant,
+  openedConversation,
+  sendMessage,
+} from '../../../../../test/support/messaging-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { MESSAGING } from '../../messaging.definition.js';
-import { Conversation, type Participant } from '../conversation.entity.js';
-import { SendMessageCommand } from '../send-message/send-message.command.js';
+import type { Participant } from '../conversation.entity.js';
 import { ListConversationsQuery } from './list-conversations.query.js';
 
 describe('ListConversationsHandler', () => {
@@ -13,40 +15,19 @@ describe('ListConversationsHandler', () => {
   });
   afterAll(() => harness.stop());
 
-  const customer = (): Participant => ({ userId: randomUUID(), role: 'customer' });
-  const vendor = (): Participant => ({ userId: randomUUID(), role: 'vendor' });
-  const openConversation = async (
-    customerOf: Participant,
-    vendorOf: Participant,
-  ): Promise<Conversation> => {
-    const conversation = Conversation.open(
-      {
-        id: randomUUID(),
-        jobId: randomUUID(),
-        leadId: randomUUID(),
-        customerId: customerOf.userId,
-        vendorId: vendorOf.userId,
-      },
-      new Date('2026-11-22T10:00:00.000Z'),
-    );
-    await harness.app.get(MikroORM).em.fork().persist(conversation).flush();
-    return conversation;
-  };
-  const send = (sender: Participant, conversationId: string, body: string) =>
-    harness.commands.execute(
-      new SendMessageCommand(sender, { conversation_id: conversationId, body }),
-    );
+  const openConversation = (customerOf: Participant, vendorOf: Participant) =>
+    openedConversation(harness, customerOf, vendorOf, new Date('2026-11-22T10:00:00.000Z'));
   const listFor = (participant: Participant) =>
     harness.queries.execute(new ListConversationsQuery(participant));
 
   it('lists a participant’s own conversations, the latest active first, with what they have not read', async () => {
-    const theCustomer = customer();
-    const [quiet, busy] = [vendor(), vendor()];
+    const theCustomer = newParticipant('customer');
+    const [quiet, busy] = [newParticipant('vendor'), newParticipant('vendor')];
     const quietOne = await openConversation(theCustomer, quiet);
     const busyOne = await openConversation(theCustomer, busy);
-    await send(busy, busyOne.id, 'First');
-    const last = await send(busy, busyOne.id, 'Second');
-    await openConversation(customer(), busy);
+    await sendMessage(harness, busy, busyOne.id, 'First');
+    const last = await sendMessage(harness, busy, busyOne.id, 'Second');
+    await openConversation(newParticipant('customer'), busy);
 
     expect((await listFor(theCustomer)).conversations).toEqual([
       {
@@ -69,12 +50,12 @@ describe('ListConversationsHandler', () => {
   });
 
   it('counts no unread messages of the participant’s own, and lists nothing for an outsider', async () => {
-    const theVendor = vendor();
-    const conversation = await openConversation(customer(), theVendor);
-    await send(theVendor, conversation.id, 'Mine');
+    const theVendor = newParticipant('vendor');
+    const conversation = await openConversation(newParticipant('customer'), theVendor);
+    await sendMessage(harness, theVendor, conversation.id, 'Mine');
 
     const [own] = (await listFor(theVendor)).conversations;
     expect(own).toMatchObject({ conversation_id: conversation.id, unread_count: 0 });
-    expect((await listFor(vendor())).conversations).toEqual([]);
+    expect((await listFor(newParticipant('vendor'))).conversations).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
+import {
+  newParticipant,
+  openedConversation,
+  sendMessage,
+} from '../../../../../test/support/messaging-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { MESSAGING } from '../../messaging.definition.js';
-import { Conversation, type Participant } from '../conversation.entity.js';
-import { SendMessageCommand } from '../send-message/send-message.command.js';
+import type { Participant } from '../conversation.entity.js';
 import { ListMessagesQuery } from './list-messages.query.js';
 
 describe('ListMessagesHandler', () => {
@@ -13,27 +15,20 @@ describe('ListMessagesHandler', () => {
   });
   afterAll(() => harness.stop());
 
-  const customer: Participant = { userId: randomUUID(), role: 'customer' };
-  const vendor: Participant = { userId: randomUUID(), role: 'vendor' };
+  const customer = newParticipant('customer');
+  const vendor = newParticipant('vendor');
   /** A new conversation of the two, with these messages sent in order. */
   const conversationWith = async (
     ...messages: (readonly [Participant, string])[]
   ): Promise<string> => {
-    const conversation = Conversation.open(
-      {
-        id: randomUUID(),
-        jobId: randomUUID(),
-        leadId: randomUUID(),
-        customerId: customer.userId,
-        vendorId: vendor.userId,
-      },
+    const conversation = await openedConversation(
+      harness,
+      customer,
+      vendor,
       new Date('2026-11-22T10:00:00.000Z'),
     );
-    await harness.app.get(MikroORM).em.fork().persist(conversation).flush();
     for (const [sender, body] of messages) {
-      await harness.commands.execute(
-        new SendMessageCommand(sender, { conversation_id: conversation.id, body }),
-      );
+      await sendMessage(harness, sender, conversation.id, body);
     }
     return conversation.id;
   };
@@ -71,7 +66,7 @@ describe('ListMessagesHandler', () => {
 
   it('answers anyone but the two participants 404, as if there were no conversation', async () => {
     const id = await conversationWith();
-    await expect(list({ userId: randomUUID(), role: 'vendor' }, id)).rejects.toMatchObject({
+    await expect(list(newParticipant('vendor'), id)).rejects.toMatchObject({
       code: 'CONVERSATION_NOT_FOUND',
       status: 404,
     });

@@ -1,9 +1,10 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
+import {
+  newParticipant,
+  openedConversation,
+  sendMessage,
+} from '../../../../../test/support/messaging-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { MESSAGING } from '../../messaging.definition.js';
-import { Conversation, type Participant } from '../conversation.entity.js';
-import { SendMessageCommand } from '../send-message/send-message.command.js';
 import { MarkReadCommand } from './mark-read.command.js';
 
 describe('MarkReadHandler', () => {
@@ -13,26 +14,10 @@ describe('MarkReadHandler', () => {
   });
   afterAll(() => harness.stop());
 
-  const customer: Participant = { userId: randomUUID(), role: 'customer' };
-  const vendor: Participant = { userId: randomUUID(), role: 'vendor' };
-  const openConversation = async (): Promise<string> => {
-    const conversation = Conversation.open(
-      {
-        id: randomUUID(),
-        jobId: randomUUID(),
-        leadId: randomUUID(),
-        customerId: customer.userId,
-        vendorId: vendor.userId,
-      },
-      new Date('2026-11-22T10:00:00.000Z'),
-    );
-    await harness.app.get(MikroORM).em.fork().persist(conversation).flush();
-    return conversation.id;
-  };
-  const send = (sender: Participant, conversationId: string, body: string) =>
-    harness.commands.execute(
-      new SendMessageCommand(sender, { conversation_id: conversationId, body }),
-    );
+  const customer = newParticipant('customer');
+  const vendor = newParticipant('vendor');
+  const openConversation = async (): Promise<string> =>
+    (await openedConversation(harness, customer, vendor, new Date('2026-11-22T10:00:00.000Z'))).id;
   const unread = async (conversationId: string) =>
     (
       await harness.db.query(
@@ -43,9 +28,9 @@ describe('MarkReadHandler', () => {
 
   it('marks what the other participant sent read, once, and leaves the reader’s own', async () => {
     const id = await openConversation();
-    await send(vendor, id, 'First');
-    await send(vendor, id, 'Second');
-    await send(customer, id, 'Reply');
+    await sendMessage(harness, vendor, id, 'First');
+    await sendMessage(harness, vendor, id, 'Second');
+    await sendMessage(harness, customer, id, 'Reply');
 
     expect(await harness.commands.execute(new MarkReadCommand(customer, id))).toEqual({
       conversation_id: id,
@@ -60,8 +45,8 @@ describe('MarkReadHandler', () => {
 
   it('answers anyone but the two participants 404 and marks nothing', async () => {
     const id = await openConversation();
-    await send(vendor, id, 'Private');
-    const outsider: Participant = { userId: randomUUID(), role: 'customer' };
+    await sendMessage(harness, vendor, id, 'Private');
+    const outsider = newParticipant('customer');
     await expect(harness.commands.execute(new MarkReadCommand(outsider, id))).rejects.toMatchObject(
       { code: 'CONVERSATION_NOT_FOUND', status: 404 },
     );

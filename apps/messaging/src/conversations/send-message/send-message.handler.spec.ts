@@ -1,9 +1,11 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
+import {
+  newParticipant,
+  openedConversation,
+  sendMessage,
+} from '../../../../../test/support/messaging-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { MESSAGING } from '../../messaging.definition.js';
-import { Conversation, type Participant } from '../conversation.entity.js';
-import { SendMessageCommand } from './send-message.command.js';
+import type { Participant } from '../conversation.entity.js';
 
 describe('SendMessageHandler', () => {
   let harness: ServiceHarness;
@@ -12,34 +14,15 @@ describe('SendMessageHandler', () => {
   });
   afterAll(() => harness.stop());
 
-  const customer = (): Participant => ({ userId: randomUUID(), role: 'customer' });
-  const vendor = (): Participant => ({ userId: randomUUID(), role: 'vendor' });
-  const conversationOf = async (
-    pair: { customer: Participant; vendor: Participant },
-    locked = false,
-  ): Promise<Conversation> => {
-    const at = new Date('2026-11-22T10:00:00.000Z');
-    const conversation = Conversation.open(
-      {
-        id: randomUUID(),
-        jobId: randomUUID(),
-        leadId: randomUUID(),
-        customerId: pair.customer.userId,
-        vendorId: pair.vendor.userId,
-      },
-      at,
-    );
-    if (locked) conversation.apply('lock', at);
-    await harness.app.get(MikroORM).em.fork().persist(conversation).flush();
-    return conversation;
-  };
+  const conversationOf = (pair: { customer: Participant; vendor: Participant }, locked = false) =>
+    openedConversation(harness, pair.customer, pair.vendor, new Date('2026-11-22T10:00:00.000Z'), {
+      locked,
+    });
   const send = (sender: Participant, conversationId: string, body = 'Hello') =>
-    harness.commands.execute(
-      new SendMessageCommand(sender, { conversation_id: conversationId, body }),
-    );
+    sendMessage(harness, sender, conversationId, body);
 
   it('stores the message and records MESSAGE_SENT for the conversation’s job, without the body', async () => {
-    const pair = { customer: customer(), vendor: vendor() };
+    const pair = { customer: newParticipant('customer'), vendor: newParticipant('vendor') };
     const conversation = await conversationOf(pair);
     const reply = await send(pair.vendor, conversation.id, 'I can come on Tuesday');
 
@@ -80,9 +63,9 @@ describe('SendMessageHandler', () => {
   });
 
   it('refuses anyone but the two participants with 404, as if there were no conversation', async () => {
-    const pair = { customer: customer(), vendor: vendor() };
+    const pair = { customer: newParticipant('customer'), vendor: newParticipant('vendor') };
     const conversation = await conversationOf(pair);
-    for (const outsider of [customer(), vendor()]) {
+    for (const outsider of [newParticipant('customer'), newParticipant('vendor')]) {
       await expect(send(outsider, conversation.id)).rejects.toMatchObject({
         code: 'CONVERSATION_NOT_FOUND',
         status: 404,
@@ -92,7 +75,7 @@ describe('SendMessageHandler', () => {
   });
 
   it('refuses a locked conversation with 409 CONVERSATION_LOCKED', async () => {
-    const pair = { customer: customer(), vendor: vendor() };
+    const pair = { customer: newParticipant('customer'), vendor: newParticipant('vendor') };
     const conversation = await conversationOf(pair, true);
     await expect(send(pair.customer, conversation.id)).rejects.toMatchObject({
       code: 'CONVERSATION_LOCKED',
@@ -101,10 +84,10 @@ describe('SendMessageHandler', () => {
   });
 
   it('refuses a sender’s 21st message in a minute with 429, across conversations and in parallel', async () => {
-    const sender = vendor();
-    const pair = { customer: customer(), vendor: sender };
+    const sender = newParticipant('vendor');
+    const pair = { customer: newParticipant('customer'), vendor: sender };
     const first = await conversationOf(pair);
-    const second = await conversationOf({ customer: customer(), vendor: sender });
+    const second = await conversationOf({ customer: newParticipant('customer'), vendor: sender });
     const attempts = await Promise.allSettled(
       Array.from({ length: 21 }, (_, index) =>
         send(sender, index % 2 === 0 ? first.id : second.id),
