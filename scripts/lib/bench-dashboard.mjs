@@ -13,7 +13,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fundUsers, httpJson, log, pacedLoop, round } from './bench-support.mjs';
+import { fundUsers, httpJson, log, pacedLoop, putVendorProfiles, round } from './bench-support.mjs';
 
 export const DASHBOARD_PLAN = {
   customers: 30,
@@ -120,22 +120,7 @@ async function populate(plan, call, gatewayPort) {
     count: plan.vendors,
     depositPounds: plan.vendorDepositPounds,
   });
-  for (const vendor of vendors) {
-    await call(
-      vendor,
-      'PUT',
-      '/api/connection/vendor-profile',
-      {
-        business_name: 'Bench Roofing',
-        trade_categories: [plan.trade],
-        phone: '07911 123456',
-        postcode: plan.postcode,
-        service_areas: [plan.serviceArea],
-        service_radius_miles: 10,
-      },
-      200,
-    );
-  }
+  await putVendorProfiles(gatewayPort, vendors, { ...plan, businessName: 'Bench Roofing' });
   const job = {
     title: 'Replace slipped roof tiles',
     trade_category: plan.trade,

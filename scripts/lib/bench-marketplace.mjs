@@ -24,6 +24,7 @@ import {
   httpJson,
   log,
   pacedLoop,
+  putVendorProfiles,
   round,
 } from './bench-support.mjs';
 
@@ -96,17 +97,7 @@ export async function measureMarketplace({
       count: plan.vendors,
       depositPounds: plan.vendorDepositPounds,
     });
-    for (const vendor of vendors) {
-      const profile = await call(vendor, 'PUT', '/api/connection/vendor-profile', {
-        business_name: 'Bench Plumbing',
-        trade_categories: [plan.trade],
-        phone: '07911 123456',
-        postcode: plan.postcode,
-        service_areas: [plan.serviceArea],
-        service_radius_miles: 10,
-      });
-      expectStatus('vendor profile', profile, 200);
-    }
+    await putVendorProfiles(gatewayPort, vendors, { ...plan, businessName: 'Bench Plumbing' });
     const setupSeconds = round((performance.now() - setupStarted) / 1000);
     await drain();
 
@@ -329,12 +320,6 @@ export async function measureMarketplace({
     };
   } finally {
     agent.destroy();
-  }
-}
-
-function expectStatus(what, response, status) {
-  if (response.status !== status) {
-    throw new Error(`${what} answered ${response.status}: ${response.body.slice(0, 300)}`);
   }
 }
 

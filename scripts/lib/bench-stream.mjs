@@ -26,10 +26,12 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   describeError,
+  expectStatus,
   forEachLimited,
   fundUsers,
   httpJson,
   log,
+  putVendorProfiles,
   registerUsers,
   round,
   summarize,
@@ -375,17 +377,7 @@ async function measureEndToEnd({ gatewayPort, db, plan }) {
   const streams = [];
   try {
     const vendors = await fundUsers(gatewayPort, { count: plan.vendors, depositPounds: 200 });
-    for (const vendor of vendors) {
-      const profile = await call(vendor, 'PUT', '/api/connection/vendor-profile', {
-        business_name: 'Bench Electrics',
-        trade_categories: [plan.trade],
-        phone: '07911 123456',
-        postcode: plan.postcode,
-        service_areas: [plan.serviceArea],
-        service_radius_miles: 10,
-      });
-      expectStatus('vendor profile', profile, 200);
-    }
+    await putVendorProfiles(gatewayPort, vendors, { ...plan, businessName: 'Bench Electrics' });
     const customers = await registerUsers(gatewayPort, 'customer', plan.customers);
     const conversations = await openConversations(call, db, customers, vendors, plan);
     const received = new Map();
@@ -535,11 +527,5 @@ async function openConversations(call, db, customers, vendors, plan) {
     if (rows[0].open === conversations.length) return conversations;
     if (performance.now() > deadline) throw new Error('conversations did not open within 30 s');
     await sleep(100);
-  }
-}
-
-function expectStatus(what, response, status) {
-  if (response.status !== status) {
-    throw new Error(`${what} answered ${response.status}: ${response.body.slice(0, 300)}`);
   }
 }

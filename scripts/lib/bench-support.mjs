@@ -237,6 +237,44 @@ export async function registerAndLogin(port, role) {
   }
 }
 
+/** Throws, with what the server said, unless `response` has `status`. */
+export function expectStatus(what, response, status) {
+  if (response.status !== status) {
+    throw new Error(`${what} answered ${response.status}: ${response.body.slice(0, 300)}`);
+  }
+}
+
+/** Gives each of `vendors` a profile of `trade`, based at `postcode`, covering `serviceArea`. */
+export async function putVendorProfiles(
+  port,
+  vendors,
+  { businessName, trade, postcode, serviceArea },
+) {
+  const agent = new http.Agent({ keepAlive: true });
+  try {
+    for (const vendor of vendors) {
+      const profile = await httpJson(
+        agent,
+        port,
+        'PUT',
+        '/api/connection/vendor-profile',
+        {
+          business_name: businessName,
+          trade_categories: [trade],
+          phone: '07911 123456',
+          postcode,
+          service_areas: [serviceArea],
+          service_radius_miles: 10,
+        },
+        { authorization: `Bearer ${vendor.token}` },
+      );
+      expectStatus('vendor profile', profile, 200);
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
 /** `count` users of `role`, registered and logged in: [{ id, token }]. */
 export function registerUsers(port, role, count) {
   // Argon2 makes register and login slow and CPU-heavy: a few at a time.
