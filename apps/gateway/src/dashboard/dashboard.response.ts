@@ -1,10 +1,11 @@
 import {
-  JOB_STATUSES,
   type CustomerEscrowSummaryView,
   type CustomerJobsSummaryView,
   type DashboardMilestoneListView,
   type DashboardMilestoneView,
+  JOB_STATUSES,
   type JobStatus,
+  MILESTONE_STATUSES,
   type MilestoneStatus,
   type MonthEarningsView,
   type NotificationListView,
@@ -15,15 +16,6 @@ import {
 } from '#contracts';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { UNAVAILABLE, type Unavailable } from './dashboard-parts.js';
-
-const MILESTONE_STATUSES: MilestoneStatus[] = [
-  'pending',
-  'submitted',
-  'changes_requested',
-  'released',
-  'disputed',
-  'refunded',
-];
 
 /** A part whose service failed or did not answer within the dashboard's deadline. */
 export class UnavailablePartResponse {

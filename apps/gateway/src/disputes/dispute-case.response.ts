@@ -1,4 +1,5 @@
 import {
+  type ActorRole,
   DISPUTE_OUTCOMES,
   DISPUTE_REASONS,
   DISPUTE_RESOLUTIONS,
@@ -9,7 +10,7 @@ import {
   type DisputeResolution,
   type DisputeStatus,
   type DisputeSummaryView,
-  type ActorRole,
+  ESCROW_STATUSES,
   type EscrowStatus,
   type JobEventView,
   type ResolveDisputeReply,
@@ -19,15 +20,6 @@ import { EscrowAccountResponse } from '../escrow/escrow-account.response.js';
 import { JobResponse } from '../jobs/job.response.js';
 import { QuoteResponse } from '../quotes/quote.response.js';
 import { DisputeActorResponse, DisputeResponse } from './dispute.response.js';
-
-const ESCROW_STATUSES: EscrowStatus[] = [
-  'held',
-  'partial_released',
-  'released',
-  'disputed',
-  'refunded',
-  'partially_refunded',
-];
 
 export class ResolveDisputeResponse implements ResolveDisputeReply {
   @ApiProperty({ format: 'uuid' }) dispute_id!: string;

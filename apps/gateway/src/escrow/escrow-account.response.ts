@@ -1,27 +1,12 @@
-import type {
-  EscrowAccountView,
-  EscrowMilestoneView,
-  EscrowStatus,
-  MilestoneStatus,
+import {
+  ESCROW_STATUSES,
+  type EscrowAccountView,
+  type EscrowMilestoneView,
+  type EscrowStatus,
+  MILESTONE_STATUSES,
+  type MilestoneStatus,
 } from '#contracts';
 import { ApiProperty } from '@nestjs/swagger';
-
-const ESCROW_STATUSES: EscrowStatus[] = [
-  'held',
-  'partial_released',
-  'released',
-  'disputed',
-  'refunded',
-  'partially_refunded',
-];
-const MILESTONE_STATUSES: MilestoneStatus[] = [
-  'pending',
-  'submitted',
-  'changes_requested',
-  'released',
-  'disputed',
-  'refunded',
-];
 
 export class EscrowMilestoneResponse implements EscrowMilestoneView {
   @ApiProperty({ format: 'uuid' }) milestone_id!: string;

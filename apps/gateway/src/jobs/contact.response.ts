@@ -1,20 +1,12 @@
-import type {
-  CustomerContactView,
-  QuoteStatus,
-  RespondingVendorQuoteView,
-  RespondingVendorView,
-  VendorContactView,
+import {
+  type CustomerContactView,
+  QUOTE_STATUSES,
+  type QuoteStatus,
+  type RespondingVendorQuoteView,
+  type RespondingVendorView,
+  type VendorContactView,
 } from '#contracts';
 import { ApiProperty } from '@nestjs/swagger';
-
-const QUOTE_STATUSES: QuoteStatus[] = [
-  'pending',
-  'accepting',
-  'accepted',
-  'rejected',
-  'withdrawn',
-  'closed',
-];
 
 /**
  * A vendor who accepted the customer's lead, as that customer sees them: the business (as its

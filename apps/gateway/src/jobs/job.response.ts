@@ -1,28 +1,20 @@
 import {
-  JOB_STATUSES,
-  TIMEFRAMES,
-  TRADE_CATEGORIES,
   type CreateJobReply,
+  ESCROW_STATUSES,
   type EscrowStatus,
+  JOB_STATUSES,
   type JobEscrowSummaryView,
   type JobListView,
   type JobStatus,
   type JobView,
   type PublishJobReply,
   type RespondingVendorView,
+  TIMEFRAMES,
+  TRADE_CATEGORIES,
 } from '#contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { EscrowMilestoneResponse } from '../escrow/escrow-account.response.js';
 import { RespondingVendorResponse, toRespondingVendorResponse } from './contact.response.js';
-
-const ESCROW_STATUSES: EscrowStatus[] = [
-  'held',
-  'partial_released',
-  'released',
-  'disputed',
-  'refunded',
-  'partially_refunded',
-];
 
 /** A job as its owner (and admins) see it. Amounts in pounds. */
 export class JobResponse implements JobView {

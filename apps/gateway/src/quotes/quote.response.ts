@@ -1,23 +1,15 @@
-import type {
-  AcceptQuoteReply,
-  QuoteChangeReply,
-  QuoteListView,
-  QuoteMilestoneView,
-  QuoteStatus,
-  QuoteVendorView,
-  QuoteView,
-  SendQuoteReply,
+import {
+  type AcceptQuoteReply,
+  QUOTE_STATUSES,
+  type QuoteChangeReply,
+  type QuoteListView,
+  type QuoteMilestoneView,
+  type QuoteStatus,
+  type QuoteVendorView,
+  type QuoteView,
+  type SendQuoteReply,
 } from '#contracts';
 import { ApiProperty } from '@nestjs/swagger';
-
-const QUOTE_STATUSES: QuoteStatus[] = [
-  'pending',
-  'accepting',
-  'accepted',
-  'rejected',
-  'withdrawn',
-  'closed',
-];
 
 export class QuoteMilestoneResponse implements QuoteMilestoneView {
   @ApiProperty({ example: 'Complete the job' }) title!: string;

@@ -1,8 +1,24 @@
-export type EscrowStatus =
-  'held' | 'partial_released' | 'released' | 'disputed' | 'refunded' | 'partially_refunded';
+/** Every status an escrow account can have, in the order the API documents them. */
+export const ESCROW_STATUSES = [
+  'held',
+  'partial_released',
+  'released',
+  'disputed',
+  'refunded',
+  'partially_refunded',
+] as const;
+export type EscrowStatus = (typeof ESCROW_STATUSES)[number];
 
-export type MilestoneStatus =
-  'pending' | 'submitted' | 'changes_requested' | 'released' | 'disputed' | 'refunded';
+/** Every status a milestone can have, in the order the API documents them. */
+export const MILESTONE_STATUSES = [
+  'pending',
+  'submitted',
+  'changes_requested',
+  'released',
+  'disputed',
+  'refunded',
+] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 export interface EscrowMilestoneView {
   milestone_id: string;

@@ -1,5 +1,13 @@
-export type QuoteStatus =
-  'pending' | 'accepting' | 'accepted' | 'rejected' | 'withdrawn' | 'closed';
+/** Every status a quote can have, in the order the API documents them. */
+export const QUOTE_STATUSES = [
+  'pending',
+  'accepting',
+  'accepted',
+  'rejected',
+  'withdrawn',
+  'closed',
+] as const;
+export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 
 export interface QuoteMilestoneView {
   title: string;
