@@ -11,7 +11,7 @@ const config: GatewayConfig = {
 };
 
 describe('AccessTokens', () => {
-  const tokens = new AccessTokens(new JwtService({}), config);
+  const tokens = new AccessTokens(config);
   const user = { id: '01a20373-6448-70ee-bd40-0586b9c3dbcb', role: 'vendor' as const };
 
   it('round-trips the user id and role', () => {
@@ -19,7 +19,7 @@ describe('AccessTokens', () => {
   });
 
   it('reports an expired token as TOKEN_EXPIRED', () => {
-    const shortLived = new AccessTokens(new JwtService({}), {
+    const shortLived = new AccessTokens({
       ...config,
       accessTokenTtlSeconds: -1,
     });
@@ -29,7 +29,7 @@ describe('AccessTokens', () => {
   });
 
   it('refuses a token issued with another secret', () => {
-    const other = new AccessTokens(new JwtService({}), {
+    const other = new AccessTokens({
       ...config,
       jwtSecret: 'another-secret-another-secret-0123456',
     });

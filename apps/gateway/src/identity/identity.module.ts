@@ -1,7 +1,6 @@
 import { ROOT_LOGGER } from '#platform';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import type { Logger } from 'pino';
 import { RateLimitStoreModule } from '../abuse-limits/rate-limit-store.module.js';
 import { GATEWAY_CONFIG, loadGatewayConfig } from '../gateway.config.js';
@@ -14,7 +13,7 @@ import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { UsersRepository } from './users.repository.js';
 
 @Module({
-  imports: [JwtModule.register({}), RateLimitStoreModule],
+  imports: [RateLimitStoreModule],
   controllers: [AuthController],
   providers: [
     {
