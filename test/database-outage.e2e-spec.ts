@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DatabaseProxy } from './support/database-proxy.js';
+import { TcpProxy } from './support/tcp-proxy.js';
 import { TestSystem } from './support/system.js';
 
 const POOL_SIZE = 2;
@@ -20,11 +20,11 @@ const within = <T>(ms: number, what: string, work: Promise<T>): Promise<T> =>
  * request then waits for ever, and the app cannot shut down.
  */
 describe('database connections lost as a transaction begins', () => {
-  let proxy: DatabaseProxy;
+  let proxy: TcpProxy;
   let system: TestSystem;
 
   beforeAll(async () => {
-    proxy = await DatabaseProxy.start(process.env.DATABASE_URL!);
+    proxy = await TcpProxy.start(process.env.DATABASE_URL!);
     system = await TestSystem.start({}, []);
     await system.startApp('escrow', { databaseUrl: proxy.url, dbPoolMax: POOL_SIZE });
   }, 60_000);
@@ -40,7 +40,8 @@ describe('database connections lost as a transaction begins', () => {
 
     for (let lost = 0; lost < 3 * POOL_SIZE; lost++) {
       const dropped = proxy.dropNextSending('begin');
-      // Whichever transaction begins next loses its connection: this one, or the outbox relay's.
+      // Whichever transaction begins next loses its connection: this one, or the outbox poll's.
+      // Its `begin` goes out with its first statement (docs/architecture.md, decision 44).
       const attempt = transaction().catch((error: unknown) => error);
       await within(10_000, `losing connection ${lost + 1}`, dropped);
       await attempt;

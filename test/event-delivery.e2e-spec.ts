@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { DatabaseProxy } from './support/database-proxy.js';
+import { TcpProxy } from './support/tcp-proxy.js';
 import { api, eventually, registerAndLogin, type TestUser } from './support/http-client.js';
 import { expectLedgerInvariants } from './support/ledger-invariants.js';
 import { leadFor, publishJob, registerVendor } from './support/marketplace.js';
@@ -23,7 +23,7 @@ const REDRIVE_CLI = path.resolve(
  */
 describe('event delivery: retries through outages, lead-by-lead refunds, re-drive', () => {
   let system: TestSystem;
-  let proxy: DatabaseProxy;
+  let proxy: TcpProxy;
   let base: string;
   let customer: TestUser;
 
@@ -106,7 +106,7 @@ describe('event delivery: retries through outages, lead-by-lead refunds, re-driv
   };
 
   beforeAll(async () => {
-    proxy = await DatabaseProxy.start(process.env.DATABASE_URL!);
+    proxy = await TcpProxy.start(process.env.DATABASE_URL!);
     system = await TestSystem.start({}, ['gateway', 'jobs-leads', 'messaging', 'notifications']);
     await startEscrow({ eventRetryMaxMs: 1000 });
     base = system.baseUrl;

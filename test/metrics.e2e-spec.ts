@@ -101,6 +101,7 @@ describe('GET /metrics: Prometheus metrics of every app', () => {
     const publishedBefore =
       sample(jobsBefore.text, 'tradematch_outbox_events_published_total', {
         service: 'jobs-leads',
+        path: 'commit',
       }) ?? 0;
     const handledBefore =
       sample((await scrape('notifications')).text, 'tradematch_events_handled_total', {
@@ -190,11 +191,18 @@ describe('GET /metrics: Prometheus metrics of every app', () => {
       }),
     ).toBeGreaterThan(0);
 
-    // jobs-leads: the relay published JOB_CREATED, and the backlog drains to nothing.
+    // The gateway published alice's USER_REGISTERED right after its commit, as jobs-leads did
+    // JOB_CREATED, and the backlog drains to nothing.
+    await sampleAtLeast(
+      'gateway',
+      'tradematch_outbox_events_published_total',
+      { service: 'gateway', path: 'commit' },
+      1,
+    );
     await sampleAtLeast(
       'jobs-leads',
       'tradematch_outbox_events_published_total',
-      { service: 'jobs-leads' },
+      { service: 'jobs-leads', path: 'commit' },
       publishedBefore + 1,
     );
     const drained = await eventually(async () => {

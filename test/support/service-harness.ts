@@ -31,6 +31,7 @@ export class ServiceHarness {
       httpPort: 0,
       shutdownGraceMs: 100,
       outboxPollMs: 200,
+      outboxPollGraceMs: 500,
       ...overrides,
     };
     return new ServiceHarness(await startService(config, definition));

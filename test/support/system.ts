@@ -63,6 +63,7 @@ export class TestSystem {
       httpPort: 0,
       shutdownGraceMs: 100,
       outboxPollMs: 200,
+      outboxPollGraceMs: 500,
       ...this.overrides,
       ...overrides,
     };

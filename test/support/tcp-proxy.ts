@@ -1,12 +1,13 @@
 import net from 'node:net';
 
 /**
- * A TCP proxy in front of the run's Postgres, for one app: `cut()` drops every connection through
- * it and refuses new ones, as a database failover or a network partition does to that app alone,
- * until `restore()`. The database itself, and every other app, carry on. `dropNextSending(text)`
- * loses one connection at a chosen moment: the next time the app sends `text` on it.
+ * A TCP proxy in front of one of the run's servers (its Postgres, its NATS), for one app: `cut()`
+ * drops every connection through it and refuses new ones, as a failover or a network partition
+ * does to that app alone, until `restore()`. The server itself, and every other app, carry on.
+ * `dropNextSending(text)` loses one connection at a chosen moment: the next time the app sends
+ * `text` on it.
  */
-export class DatabaseProxy {
+export class TcpProxy {
   private readonly sockets = new Set<net.Socket>();
   private refusing = false;
   private armed?: { text: string; dropped: () => void };
@@ -16,14 +17,14 @@ export class DatabaseProxy {
     readonly url: string,
   ) {}
 
-  static async start(databaseUrl: string): Promise<DatabaseProxy> {
-    const target = new URL(databaseUrl);
+  static async start(serverUrl: string): Promise<TcpProxy> {
+    const target = new URL(serverUrl);
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = new URL(databaseUrl);
+    const url = new URL(serverUrl);
     url.hostname = '127.0.0.1';
     url.port = String((server.address() as net.AddressInfo).port);
-    const proxy = new DatabaseProxy(server, url.href);
+    const proxy = new TcpProxy(server, url.href);
     server.on('connection', (client) => proxy.accept(client, target));
     return proxy;
   }

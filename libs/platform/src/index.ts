@@ -7,6 +7,7 @@ export * from './events/event-outbox.js';
 export * from './events/event-consumers.js';
 export * from './events/event-handler.js';
 export * from './events/outbox-relay.js';
+export * from './events/outbox-commit-hook.js';
 export * from './events/event-streams.js';
 export * from './events/event-table-pruner.js';
 export * from './bus/bus-client.js';

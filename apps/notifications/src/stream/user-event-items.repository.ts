@@ -4,6 +4,7 @@ import {
   type UserEventData,
   type UserEventKind,
 } from '#contracts';
+import { OutboxCommitHook } from '#platform';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
@@ -29,6 +30,8 @@ const ITEM_NAMESPACE = 'c0b3f5de-6b1e-5d55-9a57-6f2ad4c1e1a0';
  */
 @Injectable()
 export class UserEventItemsRepository {
+  constructor(private readonly commitHook: OutboxCommitHook) {}
+
   async add(
     em: EntityManager,
     items: readonly NewUserEventItem[],
@@ -44,14 +47,20 @@ export class UserEventItemsRepository {
         correlation_id: correlationId,
         data: item.data,
       } as AnyUserEventItem;
-      return [body.item_id, userEventsSubject(item.recipientId), JSON.stringify(body), now];
+      return {
+        id: body.item_id,
+        subject: userEventsSubject(item.recipientId),
+        correlationId,
+        body: JSON.stringify(body),
+      };
     });
     await em.execute(
       `insert into notifications.outbox (id, subject, envelope, created_at)
        values ${rows.map(() => '(?, ?, ?::jsonb, ?)').join(', ')}
        on conflict (id) do nothing`,
-      rows.flat(),
+      rows.flatMap((row) => [row.id, row.subject, row.body, now]),
       'run',
     );
+    for (const row of rows) this.commitHook.add(em, row);
   }
 }

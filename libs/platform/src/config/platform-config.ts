@@ -14,6 +14,8 @@ export interface PlatformConfig {
   shutdownGraceMs: number;
   /** The relay wakes up at least this often to publish outbox rows other replicas wrote. */
   outboxPollMs: number;
+  /** How old an unpublished outbox row must be before the poll takes it from its committer. */
+  outboxPollGraceMs: number;
   /** Who the app is on NATS; see `natsAuthFromEnv`. */
   natsAuth: NatsAuth;
   /** TLS to NATS, when any `NATS_TLS_*` is set (a `tls://` URL also asks for it). */
@@ -119,6 +121,7 @@ export function loadPlatformConfig(serviceName: ServiceName): PlatformConfig {
     busTimeoutMs: envInt('BUS_TIMEOUT_MS', 5000),
     shutdownGraceMs: envInt('SHUTDOWN_GRACE_MS', 5000),
     outboxPollMs: envInt('OUTBOX_POLL_MS', 500),
+    outboxPollGraceMs: envInt('OUTBOX_POLL_GRACE_MS', 2000),
     natsAuth: natsAuthFromEnv(serviceName),
     natsTls: natsTlsFromEnv(),
     eventRetryBaseMs: envInt('EVENT_RETRY_BASE_MS', 200),

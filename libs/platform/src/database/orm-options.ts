@@ -2,8 +2,10 @@ import type { Constructor } from '@mikro-orm/core';
 import { Migration, Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import type { PlatformConfig } from '../config/platform-config.js';
+import { deferBeginOnPool } from './deferred-begin.js';
 import { Migration20261122000000EventTables } from '../events/event-tables.migration.js';
 import { Migration20261201000400EventTablesPruning } from '../events/event-tables-pruning.migration.js';
+import { Migration20261208000000OutboxCommitPublishing } from '../events/outbox-commit-publishing.migration.js';
 import { InboxRecord } from '../events/inbox-record.entity.js';
 import { OutboxMessage } from '../events/outbox-message.entity.js';
 
@@ -21,6 +23,7 @@ export function ormOptions(config: PlatformConfig, persistence: ServicePersisten
     Migration20261122000000EventTables,
     ...persistence.migrations,
     Migration20261201000400EventTablesPruning,
+    Migration20261208000000OutboxCommitPublishing,
   ];
   return {
     driver: PostgreSqlDriver,
@@ -30,7 +33,7 @@ export function ormOptions(config: PlatformConfig, persistence: ServicePersisten
     extensions: [Migrator],
     pool: { min: 1, max: config.dbPoolMax },
     // Names each session after its service in pg_stat_activity and the server's logs.
-    driverOptions: { application_name: config.serviceName },
+    driverOptions: { application_name: config.serviceName, onPoolCreated: deferBeginOnPool },
     allowGlobalContext: false,
     colors: false,
     migrations: {

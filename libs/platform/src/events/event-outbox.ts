@@ -8,13 +8,14 @@ import {
   type EventType,
 } from '#contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { PlatformConfig } from '../config/platform-config.js';
 import { PLATFORM_CONFIG } from '../config/tokens.js';
 import { currentCausationId, currentCorrelationId } from '../correlation/correlation-context.js';
 import { CLOCK, type Clock } from '../time/clock.js';
+import { OutboxCommitHook } from './outbox-commit-hook.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 /** An event to record; its subject's kind comes from the catalogue. */
@@ -31,12 +32,14 @@ export interface NewDomainEvent<T extends EventType> {
 /**
  * Records domain events in the outbox of the caller's unit of work, so an event exists if and
  * only if the state change that caused it was committed. A service records its own events only.
+ * Without a commit hook (a command-line tool) the running services' relays publish them.
  */
 @Injectable()
 export class EventOutbox {
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly commitHook?: OutboxCommitHook,
   ) {}
 
   /** `now` is the time of the state change; the clock's when not given. */
@@ -62,14 +65,16 @@ export class EventOutbox {
       idempotency_key: event.idempotencyKey ?? null,
       payload: event.payload,
     } as EventEnvelope<T>;
+    const subject = eventSubject(this.config.serviceName, event.type);
     em.persist(
-      em.create(OutboxMessage, {
-        id: envelope.event_id,
-        subject: eventSubject(this.config.serviceName, event.type),
-        envelope,
-        createdAt: now,
-      }),
+      em.create(OutboxMessage, { id: envelope.event_id, subject, envelope, createdAt: now }),
     );
+    this.commitHook?.add(em, {
+      id: envelope.event_id,
+      subject,
+      correlationId: envelope.correlation_id,
+      body: JSON.stringify(envelope),
+    });
     return envelope;
   }
 }

@@ -1,4 +1,4 @@
-import { CORRELATION_ID_HEADER, type EventEnvelope } from '#contracts';
+import { CORRELATION_ID_HEADER, type Envelope } from '#contracts';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
   Inject,
@@ -8,7 +8,6 @@ import {
 } from '@nestjs/common';
 import { headers } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
-import pg from 'pg';
 import type { Counter } from 'prom-client';
 import type { PlatformConfig } from '../config/platform-config.js';
 import { PLATFORM_CONFIG, ROOT_LOGGER, SERVICE_PERSISTENCE } from '../config/tokens.js';
@@ -16,11 +15,12 @@ import type { ServicePersistence } from '../database/orm-options.js';
 import { Metrics, readOncePerScrape, withinTimeout } from '../metrics/metrics.js';
 import { NatsConnectionHolder } from '../nats/nats-connection.js';
 import { ensureEventStreams } from './event-streams.js';
+import { OutboxCommitHook, type OutboxPublication } from './outbox-commit-hook.js';
 
 interface OutboxRow {
   id: string;
   subject: string;
-  envelope: EventEnvelope;
+  envelope: Pick<Envelope, 'correlation_id'>;
   /** A bigint, which raw SQL answers as text. */
   seq: string;
 }
@@ -31,15 +31,22 @@ interface OutboxBacklog {
 }
 
 const BATCH_SIZE = 200;
+/**
+ * A mark waits this long for company, so that one statement marks the rows of every transaction
+ * published meanwhile; until then the poll's grace keeps it from taking them.
+ */
+const MARK_LINGER_MS = 50;
 /** The backlog count stops here, so a scrape stays cheap however far the relay falls behind. */
 const BACKLOG_COUNT_CAP = 100_000;
 
 /**
- * Publishes committed outbox rows to JetStream with `Nats-Msg-Id` = event id, then marks them
- * published. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so replicas share the work; a crash
- * between publish and mark republishes, which the stream's duplicate window and the consumers'
- * inboxes absorb. A Postgres NOTIFY from the outbox trigger wakes the relay at commit time; a
- * poll covers missed notifications.
+ * Publishes committed outbox rows to JetStream with `Nats-Msg-Id` = row id, then marks them
+ * published. The process that commits a transaction publishes its rows right after the commit and
+ * marks them in one statement (`OutboxCommitHook`). A poll takes whatever that missed (a crash, a
+ * NATS outage, a row written outside a transaction) once it is `outboxPollGraceMs` old: it claims
+ * rows with `FOR UPDATE SKIP LOCKED`, so replicas share the work. A row published twice (a crash
+ * between publish and mark, a slow hand-over overtaken by the poll) is absorbed by the stream's
+ * duplicate window and the consumers' inboxes.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -47,9 +54,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private draining: Promise<void> | null = null;
   private drainAgain = false;
   private pollTimer?: NodeJS.Timeout;
-  private listener?: pg.Client;
+  /** Hand-overs being published, so a shutdown waits for them. */
+  private readonly handOvers = new Set<Promise<void>>();
+  /** Ids published and not yet marked; one statement marks all that gathered meanwhile. */
+  private unmarked: string[] = [];
+  private markTimer?: NodeJS.Timeout;
+  private marking: Promise<void> | null = null;
   private readonly logger: Logger;
-  private readonly published: Counter;
+  private readonly published: Counter<'path'>;
 
   constructor(
     private readonly orm: MikroORM,
@@ -58,12 +70,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(SERVICE_PERSISTENCE) private readonly persistence: ServicePersistence,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
     metrics: Metrics,
+    commitHook: OutboxCommitHook,
   ) {
     this.logger = rootLogger.child({ context: 'OutboxRelay' });
     this.published = metrics.counter({
       name: 'tradematch_outbox_events_published_total',
-      help: 'Outbox events this replica published to JetStream',
+      help: 'Outbox events this replica published to JetStream, by path: commit (right after the transaction that wrote them) or poll (what that missed)',
+      labelNames: ['path'],
     });
+    commitHook.handOverTo((rows) => this.publishCommitted(rows));
+    // Forks copy the subscribers they find, so the hook is registered before any exists.
+    orm.em.getEventManager().registerSubscriber(commitHook);
     // Both backlog gauges of one scrape share one query.
     const backlog = readOncePerScrape(() => this.readBacklog());
     metrics.scrapedGauge(
@@ -84,7 +101,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     await ensureEventStreams(await this.nats.manager());
     this.running = true;
-    await this.listen();
     this.pollTimer = setInterval(() => this.wake(), this.config.outboxPollMs);
     this.wake();
   }
@@ -92,11 +108,73 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     clearInterval(this.pollTimer);
-    await this.draining;
-    await this.listener?.end().catch(() => undefined);
+    await Promise.all([this.draining, ...this.handOvers]);
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
+    await this.marking;
+    if (this.unmarked.length > 0) await this.markPublished();
   }
 
-  /** Publishes everything pending now; resolves when the outbox was empty at least once. */
+  /**
+   * The fast path: publishes the rows of a transaction that just committed, then marks them. A
+   * failure leaves them to the poll, so nothing waits on it here.
+   */
+  private publishCommitted(rows: OutboxPublication[]): void {
+    if (!this.running) return;
+    const handOver = this.publish(rows)
+      .then(() => {
+        this.published.inc({ path: 'commit' }, rows.length);
+        this.unmarked.push(...rows.map((row) => row.id));
+        if (this.running) this.markSoon();
+      })
+      .catch((error: unknown) =>
+        this.logger.debug({ err: error }, 'publishing after commit failed; the poll will'),
+      )
+      .finally(() => this.handOvers.delete(handOver));
+    this.handOvers.add(handOver);
+  }
+
+  private markSoon(): void {
+    if (this.markTimer || this.marking) return;
+    this.markTimer = setTimeout(() => {
+      this.markTimer = undefined;
+      this.marking = this.markPublished();
+    }, MARK_LINGER_MS);
+  }
+
+  private async markPublished(): Promise<void> {
+    try {
+      while (this.unmarked.length > 0) {
+        const ids = this.unmarked;
+        this.unmarked = [];
+        await this.orm.em.fork().execute(
+          `update "${this.persistence.schema}".outbox set published_at = now()
+             where id in (?) and published_at is null`,
+          [ids],
+          'run',
+        );
+      }
+    } catch (error) {
+      // Unmarked rows are published again by the poll, which the duplicate window absorbs.
+      this.unmarked = [];
+      this.logger.warn({ err: error }, 'marking published outbox rows failed; the poll will');
+    } finally {
+      this.marking = null;
+    }
+  }
+
+  private async publish(rows: readonly OutboxPublication[]): Promise<void> {
+    const js = await this.nats.jetStream();
+    await Promise.all(
+      rows.map((row) => {
+        const messageHeaders = headers();
+        messageHeaders.set(CORRELATION_ID_HEADER, row.correlationId);
+        return js.publish(row.subject, row.body, { msgID: row.id, headers: messageHeaders });
+      }),
+    );
+  }
+
+  /** Publishes what the poll finds pending now; resolves when it found none at least once. */
   wake(): Promise<void> {
     if (!this.running) return Promise.resolve();
     if (this.draining) {
@@ -115,7 +193,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       try {
         while (this.running) {
           const published = await this.publishBatch();
-          this.published.inc(published);
+          this.published.inc({ path: 'poll' }, published);
           if (published < BATCH_SIZE) break;
         }
       } catch (error) {
@@ -126,35 +204,43 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async publishBatch(): Promise<number> {
-    const js = await this.nats.jetStream();
+    const schema = this.persistence.schema;
+    // A younger row is most likely being published by the process that committed it.
+    const due = `published_at is null and created_at < now() - ? * interval '1 millisecond'`;
+    const grace = this.config.outboxPollGraceMs;
+    // Mostly there is nothing: one statement finds that out, without a transaction.
+    const [pending] = await this.orm.em
+      .fork()
+      .execute<{ due: boolean }[]>(
+        `select exists (select 1 from "${schema}".outbox where ${due}) as due`,
+        [grace],
+      );
+    if (!pending?.due) return 0;
     return this.orm.em.fork().transactional(async (em) => {
-      const schema = this.persistence.schema;
       // Claimed and marked in one statement; a failed publish rolls the mark back with the rest.
       const rows = await em.execute<OutboxRow[]>(
         `update "${schema}".outbox set published_at = now()
-         where id in (select id from "${schema}".outbox
-           where published_at is null order by seq limit ? for update skip locked)
+         where id in (select id from "${schema}".outbox where ${due}
+           order by seq limit ? for update skip locked)
          returning id, subject, envelope, seq`,
-        [BATCH_SIZE],
+        [grace, BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
       // RETURNING keeps no order; publishing in outbox order keeps each subject's events in order.
       rows.sort((a, b) => Number(a.seq) - Number(b.seq));
-      await Promise.all(
-        rows.map((row) => {
-          const messageHeaders = headers();
-          messageHeaders.set(CORRELATION_ID_HEADER, row.envelope.correlation_id);
-          return js.publish(row.subject, JSON.stringify(row.envelope), {
-            msgID: row.id,
-            headers: messageHeaders,
-          });
-        }),
+      await this.publish(
+        rows.map((row) => ({
+          id: row.id,
+          subject: row.subject,
+          correlationId: row.envelope.correlation_id,
+          body: JSON.stringify(row.envelope),
+        })),
       );
       return rows.length;
     });
   }
 
-  /** The unpublished rows: an index scan, capped, so a scrape stays cheap. */
+  /** The unpublished rows: index scans of the few rows not yet published, so a scrape stays cheap. */
   private readBacklog(): Promise<OutboxBacklog | undefined> {
     const schema = this.persistence.schema;
     return withinTimeout(
@@ -164,20 +250,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           `select
              (select count(*) from (select 1 from "${schema}".outbox where published_at is null
                limit ${BACKLOG_COUNT_CAP}) backlog)::int as pending,
-             (select extract(epoch from now() - created_at) from "${schema}".outbox
-               where published_at is null order by seq limit 1)::float8 as oldest_age_seconds`,
+             (select extract(epoch from now() - min(created_at)) from "${schema}".outbox
+               where published_at is null)::float8 as oldest_age_seconds`,
         )
         .then((rows) => rows[0]),
     );
-  }
-
-  private async listen(): Promise<void> {
-    const listener = new pg.Client({ connectionString: this.config.databaseUrl });
-    listener.on('notification', () => this.wake());
-    // Losing the listener only costs latency: the poll still publishes everything.
-    listener.on('error', (error) => this.logger.warn({ err: error }, 'outbox listener lost'));
-    await listener.connect();
-    await listener.query(`listen "${this.persistence.schema}_outbox"`);
-    this.listener = listener;
   }
 }

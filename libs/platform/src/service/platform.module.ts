@@ -9,6 +9,7 @@ import { ormOptions, type ServicePersistence } from '../database/orm-options.js'
 import { EventConsumers } from '../events/event-consumers.js';
 import { EventOutbox } from '../events/event-outbox.js';
 import { EventTablePruner } from '../events/event-table-pruner.js';
+import { OutboxCommitHook } from '../events/outbox-commit-hook.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { HealthController } from '../health/health.controller.js';
 import { Readiness } from '../health/readiness.js';
@@ -39,6 +40,7 @@ export class PlatformModule {
       { provide: CLOCK, useValue: systemClock },
       Metrics,
       NatsConnectionHolder,
+      OutboxCommitHook,
       EventOutbox,
       OutboxRelay,
       EventConsumers,
