@@ -31,19 +31,18 @@ export class RecordEventHandler implements ICommandHandler<RecordEventCommand> {
     // recorded once.
     await this.em.transactional(
       async (em) => {
-        const tip = event.job_id === null ? null : await this.lockedTip(em, event.job_id);
+        const lock = event.job_id === null ? undefined : `notifications-trail:${event.job_id}`;
+        await this.participants.learn(em, event, lock);
+        const tip = event.job_id === null ? null : await this.tipOf(em, event.job_id);
         em.persist(EventLogEntry.of(event, this.clock.now(), tip));
-        await this.participants.learn(em, event);
         await em.flush();
       },
       { propagation: TransactionPropagation.REQUIRED },
     );
   }
 
-  private async lockedTip(em: EntityManager, jobId: string): Promise<ChainTip | null> {
-    await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-      `notifications-trail:${jobId}`,
-    ]);
+  /** Read once the job's lock is held, so no other entry can follow it meanwhile. */
+  private async tipOf(em: EntityManager, jobId: string): Promise<ChainTip | null> {
     const [tip] = await em.execute<ChainTip[]>(
       `select sequence, hash from notifications.event_log
        where job_id = ? order by sequence desc limit 1`,

@@ -63,12 +63,8 @@ export class FanOutEventHandler implements ICommandHandler<FanOutEventCommand> {
     // Joins the consumer's inbox transaction, so an event's notifications are written once.
     await this.em.transactional(
       async (em) => {
-        if (event.job_id !== null) {
-          await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-            `notifications-fan-out:${event.job_id}`,
-          ]);
-        }
-        await this.participants.learn(em, event);
+        const lock = event.job_id === null ? undefined : `notifications-fan-out:${event.job_id}`;
+        await this.participants.learn(em, event, lock);
         await this.recipients.apply(em, event);
         if (this.isStale(event)) return;
         // The rules and the live changes often name the same audience: it is read once.
