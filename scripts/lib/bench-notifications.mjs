@@ -126,7 +126,7 @@ async function notificationLag(db, window) {
       p99: round(row.total?.[1]),
       max: round(row.total_max),
     },
-    commitToPublishedMs: { p50: round(row.relay?.[0]), p99: round(row.relay?.[1]) },
+    commitToMarkedMs: { p50: round(row.relay?.[0]), p99: round(row.relay?.[1]) },
   });
   const [all, ...byType] = rows;
   return {

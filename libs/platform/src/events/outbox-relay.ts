@@ -54,8 +54,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private draining: Promise<void> | null = null;
   private drainAgain = false;
   private pollTimer?: NodeJS.Timeout;
-  /** Hand-overs being published, so a shutdown waits for them. */
-  private readonly handOvers = new Set<Promise<void>>();
+  /** Rows handed over while a publish was in flight: they go out together, next. */
+  private queued: OutboxPublication[] = [];
+  private publishing: Promise<void> | null = null;
   /** Ids published and not yet marked; one statement marks all that gathered meanwhile. */
   private unmarked: string[] = [];
   private markTimer?: NodeJS.Timeout;
@@ -108,7 +109,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     clearInterval(this.pollTimer);
-    await Promise.all([this.draining, ...this.handOvers]);
+    await Promise.all([this.draining, this.publishing]);
     clearTimeout(this.markTimer);
     this.markTimer = undefined;
     await this.marking;
@@ -116,22 +117,34 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * The fast path: publishes the rows of a transaction that just committed, then marks them. A
-   * failure leaves them to the poll, so nothing waits on it here.
+   * The fast path: publishes the rows of a transaction that just committed, then marks them. Rows
+   * handed over while a publish is in flight wait for it and go out together, so a busy process
+   * publishes in batches. A failure leaves them to the poll, so nothing waits on it here.
    */
   private publishCommitted(rows: OutboxPublication[]): void {
     if (!this.running) return;
-    const handOver = this.publish(rows)
-      .then(() => {
+    this.queued.push(...rows);
+    this.publishing ??= this.publishQueued();
+  }
+
+  private async publishQueued(): Promise<void> {
+    try {
+      while (this.queued.length > 0) {
+        const rows = this.queued;
+        this.queued = [];
+        try {
+          await this.publish(rows);
+        } catch (error) {
+          this.logger.debug({ err: error }, 'publishing after commit failed; the poll will');
+          continue;
+        }
         this.published.inc({ path: 'commit' }, rows.length);
         this.unmarked.push(...rows.map((row) => row.id));
         if (this.running) this.markSoon();
-      })
-      .catch((error: unknown) =>
-        this.logger.debug({ err: error }, 'publishing after commit failed; the poll will'),
-      )
-      .finally(() => this.handOvers.delete(handOver));
-    this.handOvers.add(handOver);
+      }
+    } finally {
+      this.publishing = null;
+    }
   }
 
   private markSoon(): void {
