@@ -10,6 +10,18 @@ export const CUSTOMER_CONTACT = {
   customer_phone: '07911 123456',
 } as const;
 
+/** An urgent roofing job in `postcode`: the job the lead specs offer to their one roofer. */
+export function roofingJob(postcode: string): CreateJobRequest {
+  return {
+    title: 'Replace slipped roof tiles',
+    trade_category: 'Roofing',
+    budget_min: 200,
+    budget_max: 400,
+    timeframe: 'urgent',
+    postcode,
+  };
+}
+
 /** Creates `customer`'s draft job from `job` and publishes it with `contact`; the job's id. */
 export async function publishedJob(
   harness: ServiceHarness,

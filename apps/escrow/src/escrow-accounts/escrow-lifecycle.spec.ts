@@ -1,4 +1,4 @@
-import type { EscrowStatus, MilestoneStatus } from '#contracts';
+import { ESCROW_STATUSES, type EscrowStatus, type MilestoneStatus } from '#contracts';
 import {
   commissionPence,
   nextEscrowStatus,
@@ -7,14 +7,6 @@ import {
   settlementAction,
 } from './escrow-lifecycle.js';
 
-const ESCROW_STATUSES: EscrowStatus[] = [
-  'held',
-  'partial_released',
-  'released',
-  'disputed',
-  'refunded',
-  'partially_refunded',
-];
 describe('escrow lifecycle', () => {
   it('refunds everything only from an escrow that still holds it all', () => {
     expect(nextEscrowStatus('held', 'refundAll')).toBe('refunded');

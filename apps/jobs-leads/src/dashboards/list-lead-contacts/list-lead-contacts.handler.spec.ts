@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { CUSTOMER_CONTACT, publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
+import {
+  CUSTOMER_CONTACT,
+  publishedJob,
+  roofingJob,
+} from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
@@ -13,19 +17,10 @@ describe('ListLeadContactsHandler', () => {
 
   /** A live job offered to both roofers covering TR; `paying` accepted it. Its two leads. */
   const job = async (owner: { userId: string; role: 'customer' } = customer) => {
-    const jobId = await publishedJob(
-      harness,
-      owner,
-      {
-        title: 'Replace slipped roof tiles',
-        trade_category: 'Roofing',
-        budget_min: 200,
-        budget_max: 400,
-        timeframe: 'urgent',
-        postcode: 'TR1 1AA',
-      },
-      { ...CUSTOMER_CONTACT, customer_name: 'Alice Customer' },
-    );
+    const jobId = await publishedJob(harness, owner, roofingJob('TR1 1AA'), {
+      ...CUSTOMER_CONTACT,
+      customer_name: 'Alice Customer',
+    });
     // Escrow is not running here: the acceptance is marked paid straight in the table.
     await harness.db.query(
       `update jobs.lead set status = 'accepted', accepted_at = now(), conversation_id = gen_random_uuid(),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
+import { publishedJob, roofingJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { CancelJobCommand } from '../../jobs/cancel-job/cancel-job.command.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
@@ -18,14 +18,7 @@ describe('AcceptLeadHandler', () => {
 
   /** Publishes a job that `vendor`, the only roofer covering CA, is offered; its lead and job. */
   const offered = async () => {
-    const jobId = await publishedJob(harness, customer, {
-      title: 'Replace slipped roof tiles',
-      trade_category: 'Roofing',
-      budget_min: 200,
-      budget_max: 400,
-      timeframe: 'urgent',
-      postcode: 'CA1 1RR',
-    });
+    const jobId = await publishedJob(harness, customer, roofingJob('CA1 1RR'));
     const { rows } = await harness.db.query('select id from jobs.lead where job_id = $1', [jobId]);
     return { jobId, leadId: rows[0].id as string };
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { publishedJob } from '../../../../../test/support/jobs-leads-fixtures.js';
+import { publishedJob, roofingJob } from '../../../../../test/support/jobs-leads-fixtures.js';
 import { ServiceHarness } from '../../../../../test/support/service-harness.js';
 import { JOBS_LEADS } from '../../jobs-leads.definition.js';
 import { PutVendorProfileCommand } from '../../vendor-profiles/put-vendor-profile/put-vendor-profile.command.js';
@@ -25,14 +25,7 @@ describe('DeclineLeadHandler', () => {
         service_radius_miles: 10,
       }),
     );
-    const jobId = await publishedJob(harness, customer, {
-      title: 'Replace slipped roof tiles',
-      trade_category: 'Roofing',
-      budget_min: 200,
-      budget_max: 400,
-      timeframe: 'urgent',
-      postcode: 'LA1 1HE',
-    });
+    const jobId = await publishedJob(harness, customer, roofingJob('LA1 1HE'));
     ({ id: leadId } = (
       await harness.db.query('select id from jobs.lead where job_id = $1', [jobId])
     ).rows[0]);
