@@ -188,7 +188,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Publishes what the poll finds pending now; resolves when it found none at least once. */
-  wake(): Promise<void> {
+  private wake(): Promise<void> {
     if (!this.running) return Promise.resolve();
     if (this.draining) {
       this.drainAgain = true;
